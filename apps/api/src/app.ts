@@ -1,0 +1,136 @@
+// Builds the application: external plugins → app plugins → modules, then the error and 404 handlers.
+// server.ts and the tests both build it here.
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import type { ErrorBody, ErrorCode } from "@pwp/shared/error-codes";
+import type { Config } from "./config.ts";
+import type { Database } from "./db/database.ts";
+import { AppError } from "./lib/app-error.ts";
+import { compileValidator, toFieldErrors } from "./lib/validation.ts";
+import authRoutes from "./modules/auth/auth.routes.ts";
+import healthRoutes from "./modules/health/health.routes.ts";
+import authPlugin from "./plugins/auth.ts";
+import databasePlugin from "./plugins/database.ts";
+import openapiPlugin from "./plugins/openapi.ts";
+import webAppPlugin from "./plugins/web-app.ts";
+
+export interface BuildAppOptions {
+  config: Config;
+  /** An already open database (tests); otherwise one is opened from the configuration. */
+  database?: Database;
+  logger?: boolean;
+}
+
+const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: "VALIDATION_FAILED",
+  401: "UNAUTHENTICATED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  409: "CONFLICT",
+  413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+  429: "RATE_LIMITED",
+  503: "SERVICE_UNAVAILABLE",
+};
+
+/** Any thrown thing → an AppError. Unknown errors become INTERNAL, whose message says nothing internal. */
+function toAppError(error: FastifyError | AppError): AppError {
+  if (error instanceof AppError) return error;
+  if (error.validation) {
+    const context = error.validationContext ?? "request";
+    const fields = toFieldErrors(context, error.validation);
+    const summary = fields.map((field) => `${field.field} ${field.message}`).join("; ");
+    return new AppError("VALIDATION_FAILED", `Invalid request: ${summary}`, { fields, cause: error });
+  }
+  const status = error.statusCode ?? 500;
+  const code = status < 500 ? CODE_BY_STATUS[status] : undefined;
+  if (code === "VALIDATION_FAILED") {
+    // Fastify's own 400s: malformed JSON, an empty JSON body and the like.
+    return new AppError(code, `Invalid request body: ${error.message}`, { fields: [{ field: "body", message: error.message }], cause: error });
+  }
+  if (code) return new AppError(code, error.message, { cause: error });
+  return new AppError("INTERNAL", "Something went wrong on our side. Please try again; if it keeps happening, contact support.", {
+    cause: error,
+  });
+}
+
+export async function buildApp({ config, database, logger = true }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger && {
+      level: config.logLevel,
+      redact: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'],
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(compileValidator);
+  app.decorate("config", config);
+
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.statusCode >= 500) request.log.error({ err: error }, "request failed");
+    else request.log.info({ code: appError.code, message: appError.message }, "request refused");
+    if (appError.retryAt) {
+      reply.header("retry-after", Math.max(1, Math.ceil((appError.retryAt.getTime() - Date.now()) / 1000)));
+    }
+    const body: ErrorBody = {
+      error: {
+        code: appError.code,
+        message: appError.message,
+        ...(appError.fields ? { fields: appError.fields } : {}),
+        ...(appError.retryAt ? { retryAt: appError.retryAt.toISOString() } : {}),
+      },
+    };
+    return reply.code(appError.statusCode).type("application/json").send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const isPageRequest = (request.method === "GET" || request.method === "HEAD") && !request.url.startsWith("/api");
+    if (isPageRequest && app.hasWebApp) {
+      return reply.header("cache-control", "no-cache").type("text/html").sendFile("index.html");
+    }
+    throw new AppError("NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}`);
+  });
+
+  // External plugins
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // Only over TLS: on plain http://127.0.0.1 it would send the browser to a port that is not listening.
+        upgradeInsecureRequests: config.isProduction ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.isProduction,
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError("RATE_LIMITED", "Too many requests from this address. Try again later.", {
+        retryAt: new Date(Date.now() + context.ttl),
+      }),
+  });
+
+  // App plugins
+  await app.register(databasePlugin, database ? { database } : {});
+  await app.register(authPlugin);
+  await app.register(openapiPlugin);
+
+  // Modules
+  await app.register(healthRoutes, { prefix: "/api" });
+  await app.register(authRoutes, { prefix: "/api" });
+
+  await app.register(webAppPlugin);
+  return app;
+}

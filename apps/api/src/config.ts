@@ -1,0 +1,126 @@
+// The environment, read and validated once at boot. Nothing else reads process.env.
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { Type, type Static } from "typebox";
+import { Value } from "typebox/value";
+
+const EnvSchema = Type.Object({
+  NODE_ENV: Type.Enum(["development", "production", "test"], { default: "development" }),
+  HOST: Type.String({ minLength: 1, default: "127.0.0.1" }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  /** Everything the server keeps locally: the embedded database, generated development secrets, uploads. */
+  DATA_DIR: Type.String({ minLength: 1, default: "./.data" }),
+  /** postgres://… for a PostgreSQL server; unset for the embedded database under DATA_DIR. */
+  DATABASE_URL: Type.Optional(Type.String({ pattern: "^postgres(ql)?://" })),
+  JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  LOG_LEVEL: Type.Enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { default: "info" }),
+  /** Seed the demo organisations and users into an empty database (never in production). */
+  SEED_DEMO_DATA: Type.Optional(Type.Enum(["true", "false"])),
+  /** Where the built SPA is; unset finds apps/web/dist of this checkout. */
+  WEB_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  TRUST_PROXY: Type.Enum(["true", "false"], { default: "false" }),
+  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 3600, default: 900 }),
+  REFRESH_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 300, maximum: 2_592_000, default: 43_200 }),
+  /** Consecutive wrong passwords before an account is locked, and for how long. */
+  SIGN_IN_LOCKOUT_THRESHOLD: Type.Integer({ minimum: 3, maximum: 100, default: 10 }),
+  SIGN_IN_LOCKOUT_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
+  /** Sign-in attempts per client address per minute, across accounts. */
+  SIGN_IN_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000, default: 30 }),
+});
+type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  environment: Env["NODE_ENV"];
+  isProduction: boolean;
+  host: string;
+  port: number;
+  dataDir: string;
+  /** postgres URL, or undefined for the embedded database in `${dataDir}/pglite`. */
+  databaseUrl: string | undefined;
+  migrationsDir: string;
+  webDistDir: string | undefined;
+  jwtSecret: string;
+  logLevel: Env["LOG_LEVEL"];
+  shouldSeedDemoData: boolean;
+  trustProxy: boolean;
+  cookieSecure: boolean;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  signInLockoutThreshold: number;
+  signInLockoutMinutes: number;
+  signInRateLimitPerMinute: number;
+}
+
+export class ConfigError extends Error {}
+
+/** The checkout's root: the nearest folder above this file that holds prisma/migrations. */
+function findRepoRoot(): string {
+  let dir = import.meta.dirname;
+  while (!existsSync(path.join(dir, "prisma", "migrations"))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new ConfigError("Cannot find prisma/migrations above " + import.meta.dirname);
+    dir = parent;
+  }
+  return dir;
+}
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  // Only our variables, with empty strings treated as unset, converted to their declared types.
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = source[key];
+    if (value !== undefined && value !== "") raw[key] = value;
+  }
+  const candidate = Value.Convert(EnvSchema, Value.Default(EnvSchema, raw));
+  const problems = [...Value.Errors(EnvSchema, candidate)].map((error) => {
+    const variable = error.instancePath.replace(/^\//, "") || String((error.params as { requiredProperties?: string[] }).requiredProperties?.[0] ?? "");
+    return `${variable}: ${error.message}`;
+  });
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  return candidate as Env;
+}
+
+/** Development secrets are generated once and kept in the data directory so sessions survive restarts. */
+function readOrCreateDevelopmentSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, "secrets.json");
+  mkdirSync(dataDir, { recursive: true });
+  const secrets: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  if (!secrets[name]) {
+    secrets[name] = randomBytes(48).toString("base64url");
+    writeFileSync(file, JSON.stringify(secrets, null, 2) + "\n", { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return secrets[name];
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const env = parseEnv(source);
+  const isProduction = env.NODE_ENV === "production";
+  const repoRoot = findRepoRoot();
+  const dataDir = path.resolve(env.DATA_DIR);
+  if (isProduction && !env.JWT_SECRET) {
+    throw new ConfigError("JWT_SECRET is required in production: set it to a random string of at least 32 characters.");
+  }
+  const defaultWebDist = path.join(repoRoot, "apps/web/dist");
+  return {
+    environment: env.NODE_ENV,
+    isProduction,
+    host: env.HOST,
+    port: env.PORT,
+    dataDir,
+    databaseUrl: env.DATABASE_URL,
+    migrationsDir: path.join(repoRoot, "prisma/migrations"),
+    webDistDir: env.WEB_DIST_DIR ? path.resolve(env.WEB_DIST_DIR) : existsSync(defaultWebDist) ? defaultWebDist : undefined,
+    jwtSecret: env.JWT_SECRET ?? readOrCreateDevelopmentSecret(dataDir, "jwtSecret"),
+    logLevel: env.LOG_LEVEL,
+    shouldSeedDemoData: !isProduction && env.SEED_DEMO_DATA !== "false",
+    trustProxy: env.TRUST_PROXY === "true",
+    cookieSecure: isProduction,
+    accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+    signInLockoutThreshold: env.SIGN_IN_LOCKOUT_THRESHOLD,
+    signInLockoutMinutes: env.SIGN_IN_LOCKOUT_MINUTES,
+    signInRateLimitPerMinute: env.SIGN_IN_RATE_LIMIT_PER_MINUTE,
+  };
+}

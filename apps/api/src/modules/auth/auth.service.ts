@@ -1,0 +1,220 @@
+// Sign-in, lockout, rotating refresh tokens and sign-out. Every state change happens in one transaction with its
+// audit event.
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type { CurrentUser, Session, SignInBody } from "@pwp/shared/auth";
+import { normalizeRegistrationNumber } from "@pwp/shared/registration-number";
+import type { Config } from "../../config.ts";
+import type { PrismaClient } from "../../db/database.ts";
+import { AppError } from "../../lib/app-error.ts";
+import { recordAuditEvent } from "../../lib/audit.ts";
+import { spendPasswordCheckTime, verifyPassword } from "../../lib/password.ts";
+import * as authRepository from "./auth.repository.ts";
+
+/** What the access token carries; the permission hook needs nothing else. */
+export interface AccessTokenClaims {
+  sub: string;
+  org: string;
+  kind: CurrentUser["organization"]["kind"];
+  role: CurrentUser["role"];
+}
+
+/** A rotated-out token presented again this soon is two tabs refreshing at once, not theft. */
+const REFRESH_RACE_GRACE_MS = 10_000;
+
+const INVALID_CREDENTIALS_MESSAGE = "The e-mail or user ID, or the password, is incorrect.";
+
+export interface SessionWithRefreshToken {
+  session: Session;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+}
+
+interface Dependencies {
+  prisma: PrismaClient;
+  config: Pick<
+    Config,
+    "accessTokenTtlSeconds" | "refreshTokenTtlSeconds" | "signInLockoutThreshold" | "signInLockoutMinutes"
+  >;
+  signAccessToken(claims: AccessTokenClaims): string;
+  now?: () => Date;
+}
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function toCurrentUser(user: CurrentUser): CurrentUser {
+  const { organization } = user;
+  return {
+    id: user.id,
+    email: user.email,
+    loginId: user.loginId,
+    name: user.name,
+    role: user.role,
+    organization: {
+      id: organization.id,
+      kind: organization.kind,
+      country: organization.country,
+      registrationNumber: organization.registrationNumber,
+      nameLocal: organization.nameLocal,
+      nameLatin: organization.nameLatin,
+    },
+  };
+}
+
+export function createAuthService({ prisma, config, signAccessToken, now = () => new Date() }: Dependencies) {
+  const actorOf = (user: CurrentUser) => ({ userId: user.id, organizationId: user.organization.id });
+
+  async function issueSession(
+    db: Parameters<typeof authRepository.createRefreshToken>[0],
+    user: CurrentUser,
+    familyId: string,
+  ): Promise<SessionWithRefreshToken> {
+    const refreshToken = randomBytes(32).toString("base64url");
+    const refreshTokenExpiresAt = new Date(now().getTime() + config.refreshTokenTtlSeconds * 1000);
+    await authRepository.createRefreshToken(db, {
+      userId: user.id,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      expiresAt: refreshTokenExpiresAt,
+    });
+    const currentUser = toCurrentUser(user);
+    const accessToken = signAccessToken({
+      sub: user.id,
+      org: user.organization.id,
+      kind: user.organization.kind,
+      role: user.role,
+    });
+    return { session: { accessToken, expiresIn: config.accessTokenTtlSeconds, user: currentUser }, refreshToken, refreshTokenExpiresAt };
+  }
+
+  function findCandidate(input: SignInBody) {
+    if (input.email) return authRepository.findSignInCandidateByEmail(prisma, input.email.trim().toLowerCase());
+    if (input.registrationNumber && input.loginId) {
+      return authRepository.findSignInCandidateByLoginId(
+        prisma,
+        normalizeRegistrationNumber(input.registrationNumber),
+        input.loginId.trim(),
+      );
+    }
+    throw new AppError("VALIDATION_FAILED", "Give either an e-mail address, or a registration number and a user ID.", {
+      fields: input.registrationNumber
+        ? [{ field: "body.loginId", message: "is required with a registration number" }]
+        : [{ field: "body.email", message: "is required (or a registration number and a user ID)" }],
+    });
+  }
+
+  async function signIn(input: SignInBody, ipAddress: string): Promise<SessionWithRefreshToken> {
+    const candidate = await findCandidate(input);
+    if (!candidate) {
+      await spendPasswordCheckTime(input.password);
+      await recordAuditEvent(prisma, {
+        action: "auth.sign_in_failed",
+        ipAddress,
+        data: { reason: "unknown_account", email: input.email ?? null, registrationNumber: input.registrationNumber ?? null },
+      });
+      throw new AppError("INVALID_CREDENTIALS", INVALID_CREDENTIALS_MESSAGE);
+    }
+    const target = { type: "User", id: candidate.id };
+    const signInTime = now();
+    if (candidate.lockedUntil && candidate.lockedUntil > signInTime) {
+      throw new AppError("ACCOUNT_LOCKED", "This account is locked after repeated failed sign-ins.", { retryAt: candidate.lockedUntil });
+    }
+
+    if (!(await verifyPassword(candidate.passwordHash, input.password))) {
+      const lockedUntil = await prisma.$transaction(async (tx) => {
+        const failures = await authRepository.incrementFailedSignIns(tx, candidate.id);
+        const shouldLock = failures >= config.signInLockoutThreshold;
+        const until = shouldLock ? new Date(signInTime.getTime() + config.signInLockoutMinutes * 60_000) : undefined;
+        if (until) await authRepository.lockUser(tx, candidate.id, until);
+        await recordAuditEvent(tx, {
+          action: until ? "auth.account_locked" : "auth.sign_in_failed",
+          actor: actorOf(candidate),
+          target,
+          ipAddress,
+          data: { reason: "wrong_password", consecutiveFailures: failures, ...(until ? { lockedUntil: until.toISOString() } : {}) },
+        });
+        return until;
+      });
+      if (lockedUntil) {
+        throw new AppError("ACCOUNT_LOCKED", "This account is locked after repeated failed sign-ins.", { retryAt: lockedUntil });
+      }
+      throw new AppError("INVALID_CREDENTIALS", INVALID_CREDENTIALS_MESSAGE);
+    }
+
+    if (!candidate.isActive) {
+      throw new AppError("ACCOUNT_DISABLED", "This account is disabled. Ask your organisation's representative or the platform operator.");
+    }
+
+    return prisma.$transaction(async (tx) => {
+      await authRepository.recordSuccessfulSignIn(tx, candidate.id, signInTime);
+      const familyId = randomUUID();
+      const issued = await issueSession(tx, candidate, familyId);
+      await recordAuditEvent(tx, { action: "auth.signed_in", actor: actorOf(candidate), target, ipAddress, data: { sessionFamily: familyId } });
+      return issued;
+    });
+  }
+
+  async function refresh(refreshToken: string | undefined, ipAddress: string): Promise<SessionWithRefreshToken> {
+    const expired = () => new AppError("SESSION_EXPIRED", "Your session has ended. Sign in again.");
+    if (!refreshToken) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+    const stored = await authRepository.findRefreshToken(prisma, hashToken(refreshToken));
+    if (!stored) throw expired();
+    const refreshTime = now();
+    const actor = actorOf(stored.user);
+    const target = { type: "User", id: stored.user.id };
+
+    const isRecentRotation =
+      stored.revokedReason === "ROTATED" && stored.revokedAt !== null && refreshTime.getTime() - stored.revokedAt.getTime() < REFRESH_RACE_GRACE_MS;
+    if (stored.revokedAt && !isRecentRotation) {
+      if (stored.revokedReason === "ROTATED") {
+        // A token that was already exchanged came back: someone holds a copy. End every session of that sign-in.
+        await prisma.$transaction(async (tx) => {
+          const revoked = await authRepository.revokeRefreshTokenFamily(tx, stored.familyId, "REUSE_DETECTED", refreshTime);
+          await recordAuditEvent(tx, {
+            action: "auth.refresh_token_reused",
+            actor,
+            target,
+            ipAddress,
+            data: { sessionFamily: stored.familyId, revokedTokens: revoked },
+          });
+        });
+      }
+      throw expired();
+    }
+    if (stored.expiresAt <= refreshTime || !stored.user.isActive) throw expired();
+
+    return prisma.$transaction(async (tx) => {
+      await authRepository.revokeRefreshToken(tx, stored.id, "ROTATED", refreshTime);
+      const issued = await issueSession(tx, stored.user, stored.familyId);
+      await recordAuditEvent(tx, { action: "auth.session_refreshed", actor, target, ipAddress, data: { sessionFamily: stored.familyId } });
+      return issued;
+    });
+  }
+
+  async function signOut(refreshToken: string | undefined, ipAddress: string): Promise<void> {
+    if (!refreshToken) return;
+    const stored = await authRepository.findRefreshToken(prisma, hashToken(refreshToken));
+    if (!stored || stored.revokedAt) return;
+    await prisma.$transaction(async (tx) => {
+      await authRepository.revokeRefreshTokenFamily(tx, stored.familyId, "SIGNED_OUT", now());
+      await recordAuditEvent(tx, {
+        action: "auth.signed_out",
+        actor: actorOf(stored.user),
+        target: { type: "User", id: stored.user.id },
+        ipAddress,
+        data: { sessionFamily: stored.familyId },
+      });
+    });
+  }
+
+  async function getCurrentUser(userId: string): Promise<CurrentUser> {
+    const user = await authRepository.findCurrentUser(prisma, userId);
+    if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+    return toCurrentUser(user);
+  }
+
+  return { signIn, refresh, signOut, getCurrentUser };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

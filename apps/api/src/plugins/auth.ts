@@ -1,0 +1,65 @@
+// Access control in one place: every /api route declares `config.permission`, and one hook enforces it.
+import fastifyCookie from "@fastify/cookie";
+import fastifyJwt from "@fastify/jwt";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import type { OrganizationKind, UserRole } from "@pwp/shared/enums";
+import { AppError } from "../lib/app-error.ts";
+import type { AccessTokenClaims } from "../modules/auth/auth.service.ts";
+
+/** "public": anyone; "signed-in": any valid access token; an object: also the organisation kind and/or role. */
+export type Permission = "public" | "signed-in" | { kinds?: readonly OrganizationKind[]; roles?: readonly UserRole[] };
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    permission?: Permission;
+  }
+}
+
+declare module "@fastify/jwt" {
+  interface FastifyJWT {
+    payload: AccessTokenClaims;
+    user: AccessTokenClaims;
+  }
+}
+
+async function authenticate(request: FastifyRequest): Promise<AccessTokenClaims> {
+  if (!request.headers.authorization) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  try {
+    return await request.jwtVerify<AccessTokenClaims>();
+  } catch (error) {
+    const isExpired = (error as { code?: string }).code === "FST_JWT_AUTHORIZATION_TOKEN_EXPIRED";
+    throw isExpired
+      ? new AppError("SESSION_EXPIRED", "Your access token has expired.", { cause: error })
+      : new AppError("UNAUTHENTICATED", "Sign in to continue.", { cause: error });
+  }
+}
+
+async function authPlugin(app: FastifyInstance) {
+  await app.register(fastifyCookie);
+  await app.register(fastifyJwt, {
+    secret: app.config.jwtSecret,
+    sign: { expiresIn: app.config.accessTokenTtlSeconds, algorithm: "HS256" },
+    verify: { algorithms: ["HS256"] },
+  });
+
+  // Default deny: an API route without a declared permission is a programming error, caught at start-up.
+  app.addHook("onRoute", (route) => {
+    const isApiRoute = route.url.startsWith("/api/") && !route.url.startsWith("/api/docs");
+    if (isApiRoute && route.config?.permission === undefined) {
+      throw new Error(`Route ${route.method} ${route.url} declares no config.permission`);
+    }
+  });
+
+  app.addHook("onRequest", async (request) => {
+    const permission = request.routeOptions.config.permission;
+    if (permission === undefined || permission === "public") return;
+    const claims = await authenticate(request);
+    if (permission === "signed-in") return;
+    const isKindAllowed = !permission.kinds || permission.kinds.includes(claims.kind);
+    const isRoleAllowed = !permission.roles || permission.roles.includes(claims.role);
+    if (!isKindAllowed || !isRoleAllowed) throw new AppError("FORBIDDEN", "You do not have access to this.");
+  });
+}
+
+export default fp(authPlugin, { name: "auth", dependencies: ["database"] });

@@ -1,0 +1,130 @@
+// Demo organisations and users for development (never seeded in production). Registration numbers carry valid
+// check digits. Everyone shares one password so the README can list the logins in one table.
+import type { Country, OrganizationKind, UserRole } from "@pwp/shared/enums";
+import type { PrismaClient } from "../db/database.ts";
+import { recordAuditEvent } from "../lib/audit.ts";
+import { hashPassword } from "../lib/password.ts";
+
+export const DEMO_PASSWORD = "demo-Pass-2026";
+
+interface DemoUser {
+  loginId: string;
+  email: string;
+  name: string;
+  role: UserRole;
+}
+
+interface DemoOrganization {
+  kind: OrganizationKind;
+  country: Country;
+  registrationNumber: string;
+  nameLocal: string;
+  nameLatin: string;
+  users: DemoUser[];
+}
+
+export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
+  {
+    kind: "OPERATOR",
+    country: "KR",
+    registrationNumber: "2148700032",
+    nameLocal: "플랫폼 운영센터",
+    nameLatin: "Platform Operations",
+    users: [{ loginId: "ops01", email: "ops@demo.test", name: "Operations Admin", role: "ADMIN" }],
+  },
+  {
+    kind: "ORDERER",
+    country: "KR",
+    registrationNumber: "1018100016",
+    nameLocal: "한빛시 도시건설본부",
+    nameLatin: "Hanbit City Urban Construction Headquarters",
+    users: [
+      { loginId: "kim01", email: "orderer@kr.demo.test", name: "김서연", role: "REPRESENTATIVE" },
+      { loginId: "park02", email: "orderer.staff@kr.demo.test", name: "박지훈", role: "STAFF" },
+    ],
+  },
+  {
+    kind: "CONTRACTOR",
+    country: "KR",
+    registrationNumber: "1058600027",
+    nameLocal: "미래종합건설 주식회사",
+    nameLatin: "Mirae General Construction Co., Ltd.",
+    users: [
+      { loginId: "lee01", email: "contractor@kr.demo.test", name: "이민호", role: "REPRESENTATIVE" },
+      { loginId: "choi02", email: "contractor.staff@kr.demo.test", name: "최유나", role: "STAFF" },
+    ],
+  },
+  {
+    kind: "SURETY",
+    country: "KR",
+    registrationNumber: "1208100040",
+    nameLocal: "대한건설보증 주식회사",
+    nameLatin: "Daehan Construction Surety Co., Ltd.",
+    users: [
+      { loginId: "jung01", email: "surety@kr.demo.test", name: "정하늘", role: "REPRESENTATIVE" },
+      { loginId: "han02", email: "surety.staff@kr.demo.test", name: "한도윤", role: "STAFF" },
+    ],
+  },
+  {
+    kind: "ORDERER",
+    country: "JP",
+    registrationNumber: "6010001000001",
+    nameLocal: "東都市 建設局",
+    nameLatin: "Toto City Construction Bureau",
+    users: [
+      { loginId: "sato01", email: "orderer@jp.demo.test", name: "佐藤 美咲", role: "REPRESENTATIVE" },
+      { loginId: "suzuki02", email: "orderer.staff@jp.demo.test", name: "鈴木 健太", role: "STAFF" },
+    ],
+  },
+  {
+    kind: "CONTRACTOR",
+    country: "JP",
+    registrationNumber: "5010001000002",
+    nameLocal: "青葉建設株式会社",
+    nameLatin: "Aoba Construction Co., Ltd.",
+    users: [
+      { loginId: "takahashi01", email: "contractor@jp.demo.test", name: "高橋 大輔", role: "REPRESENTATIVE" },
+      { loginId: "tanaka02", email: "contractor.staff@jp.demo.test", name: "田中 結衣", role: "STAFF" },
+    ],
+  },
+  {
+    kind: "SURETY",
+    country: "JP",
+    registrationNumber: "4010001000003",
+    nameLocal: "東和建設保証株式会社",
+    nameLatin: "Towa Construction Surety Co., Ltd.",
+    users: [
+      { loginId: "ito01", email: "surety@jp.demo.test", name: "伊藤 直樹", role: "REPRESENTATIVE" },
+      { loginId: "watanabe02", email: "surety.staff@jp.demo.test", name: "渡辺 彩", role: "STAFF" },
+    ],
+  },
+];
+
+function formatLoginTable(): string {
+  const rows = DEMO_ORGANIZATIONS.flatMap((organization) =>
+    organization.users.map((user) => `  ${organization.kind.padEnd(10)} ${organization.country}  ${user.email.padEnd(30)} ${organization.registrationNumber.padEnd(13)} ${user.loginId.padEnd(12)} ${user.role}`),
+  );
+  return [
+    `Demo logins (password for all: ${DEMO_PASSWORD})`,
+    `  ${"KIND".padEnd(10)} CC  ${"E-MAIL".padEnd(30)} ${"REG. NUMBER".padEnd(13)} ${"USER ID".padEnd(12)} ROLE`,
+    ...rows,
+  ].join("\n");
+}
+
+/** Seeds the demo data into an empty database; does nothing when any organisation exists. Returns whether it seeded. */
+export async function seedDemoDataIfEmpty(prisma: PrismaClient, options: { print?: boolean; log?: (line: string) => void } = {}): Promise<boolean> {
+  if ((await prisma.organization.count()) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await prisma.$transaction(async (tx) => {
+    for (const { users, ...organization } of DEMO_ORGANIZATIONS) {
+      await tx.organization.create({
+        data: { ...organization, users: { create: users.map((user) => ({ ...user, passwordHash })) } },
+        select: { id: true },
+      });
+    }
+    await recordAuditEvent(tx, { action: "demo.seeded", data: { organizations: DEMO_ORGANIZATIONS.length } });
+  });
+  options.log?.("seeded demo organisations and users");
+  if (options.print) console.log("\n" + formatLoginTable() + "\n");
+  return true;
+}

@@ -1,0 +1,42 @@
+// Every error the API returns has one of these codes; the web app turns a code into a message in the user's
+// language. The HTTP status of each code is decided in one place on the server (apps/api/src/lib/app-error.ts).
+import { Type, type Static } from "typebox";
+
+export const ERROR_CODES = [
+  "VALIDATION_FAILED",
+  "NOT_FOUND",
+  "UNAUTHENTICATED",
+  "INVALID_CREDENTIALS",
+  "ACCOUNT_LOCKED",
+  "ACCOUNT_DISABLED",
+  "SESSION_EXPIRED",
+  "FORBIDDEN",
+  "CONFLICT",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "RATE_LIMITED",
+  "SERVICE_UNAVAILABLE",
+  "INTERNAL",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const FieldErrorSchema = Type.Object({
+  /** Where the bad value is, e.g. "body.password" or "query.page". */
+  field: Type.String(),
+  message: Type.String(),
+});
+export type FieldError = Static<typeof FieldErrorSchema>;
+
+export const ErrorBodySchema = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.Enum(ERROR_CODES),
+      message: Type.String(),
+      fields: Type.Optional(Type.Array(FieldErrorSchema)),
+      /** ISO time at which a lockout or rate limit ends. */
+      retryAt: Type.Optional(Type.String({ format: "date-time" })),
+    }),
+  },
+  { description: "Every non-2xx response" },
+);
+export type ErrorBody = Static<typeof ErrorBodySchema>;

@@ -1,0 +1,20 @@
+// `pnpm db:seed`: seeds the demo data into the configured database if it is empty (the server also does this on
+// start in development). The database must be migrated and not held open by a running server (PGlite).
+import { loadConfig } from "../apps/api/src/config.ts";
+import { openDatabase } from "../apps/api/src/db/database.ts";
+import { applyMigrations } from "../apps/api/src/db/migrate.ts";
+import { seedDemoDataIfEmpty } from "../apps/api/src/seed/demo-data.ts";
+
+const config = loadConfig();
+if (config.isProduction) {
+  console.error("Refusing to seed demo data in production.");
+  process.exit(1);
+}
+const database = await openDatabase(config);
+try {
+  await applyMigrations(database.adapterFactory, config.migrationsDir);
+  const hasSeeded = await seedDemoDataIfEmpty(database.prisma, { print: true });
+  if (!hasSeeded) console.log("The database already holds organisations: nothing seeded.");
+} finally {
+  await database.close();
+}

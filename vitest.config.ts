@@ -1,0 +1,8 @@
+// One vitest run covers every package; each project keeps its own config.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: ["packages/shared", "apps/web", "apps/api"],
+  },
+});
