@@ -11,5 +11,5 @@ export default defineConfig({
   schema: path.join(repoRoot, "prisma/schema.prisma"),
   migrations: { path: path.join(repoRoot, "prisma/migrations") },
   // postgresql://… for a real server, pglite:<dir> for the embedded database (the shim understands both).
-  datasource: { url: process.env.DATABASE_URL ?? `pglite:${path.join(repoRoot, ".data/pglite")}` },
+  datasource: { url: process.env.DATABASE_URL || `pglite:${path.join(repoRoot, ".data/pglite")}` },
 });

@@ -225,7 +225,8 @@ describe("access tokens", () => {
     expect((await me()).json().error.code).toBe("UNAUTHENTICATED");
     const forged = testApp.app.jwt.sign(claims).replace(/\.[^.]+$/, ".forgedsignature");
     expect((await me(`Bearer ${forged}`)).statusCode).toBe(401);
-    const expired = testApp.app.jwt.sign({ ...claims, iat: Math.floor(Date.now() / 1000) - 3600 }, { expiresIn: 60 });
+    // Issued an hour ago with a one-minute lifetime.
+    const expired = testApp.app.jwt.sign({ ...claims, iat: Math.floor(Date.now() / 1000) - 3600 } as typeof claims, { expiresIn: 60 });
     const response = await me(`Bearer ${expired}`);
     expect(response.statusCode).toBe(401);
     expect(response.json().error.code).toBe("SESSION_EXPIRED");

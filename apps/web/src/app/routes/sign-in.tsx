@@ -1,0 +1,39 @@
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useNavigate } from "react-router";
+import { DocumentTitle } from "@/components/document-title";
+import { PublicLayout } from "@/components/layout/public-layout";
+import { getDashboardPath, paths, readRedirectTarget } from "@/config/paths";
+import { SignInForm } from "@/features/auth/components/sign-in-form";
+
+export function SignInRoute() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { search } = useLocation();
+  const headingId = useId();
+  const verifyHeadingId = useId();
+
+  return (
+    <PublicLayout>
+      <DocumentTitle page={t("signIn.title")} />
+      <div className="sign-in">
+        <section className="panel sign-in__panel" aria-labelledby={headingId}>
+          <h1 id={headingId}>{t("signIn.title")}</h1>
+          <p className="lead">{t("signIn.intro")}</p>
+          <SignInForm
+            onSignedIn={(session) =>
+              navigate(readRedirectTarget(search) ?? getDashboardPath(session.user.organization.kind), { replace: true })
+            }
+          />
+        </section>
+        <aside className="panel panel--subtle sign-in__aside" aria-labelledby={verifyHeadingId}>
+          <h2 id={verifyHeadingId}>{t("signIn.verifyTitle")}</h2>
+          <p>{t("signIn.verifyText")}</p>
+          <Link className="arrow-link" to={paths.verify.getHref()}>
+            {t("signIn.verifyLink")}
+          </Link>
+        </aside>
+      </div>
+    </PublicLayout>
+  );
+}

@@ -1,0 +1,71 @@
+import type { CurrentUser } from "@pwp/shared/auth";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { NavLink } from "react-router";
+import { Button } from "@/components/ui/button";
+import { LanguageSwitcher } from "@/components/ui/language-switcher";
+import { getDashboardPath, paths } from "@/config/paths";
+import { Brand, MAIN_CONTENT_ID, SiteFooter, SkipLink } from "./site-chrome";
+
+type AppShellProps = {
+  user: CurrentUser;
+  onSignOut: () => void;
+  isSigningOut: boolean;
+  children: ReactNode;
+};
+
+/** The frame of every signed-in page: who is signed in, for which organisation, and the way out. */
+export function AppShell({ user, onSignOut, isSigningOut, children }: AppShellProps) {
+  const { t } = useTranslation();
+  const { organization } = user;
+  // Names in the organisation's own script read and render best with their own language tag.
+  const localNameLanguage = organization.country === "KR" ? "ko" : "ja";
+
+  return (
+    <div className="page">
+      <SkipLink />
+      <header className="site-header site-header--app">
+        <div className="site-header__inner">
+          <Brand />
+          <div className="session-summary">
+            <p className="session-summary__organization">
+              <span lang={localNameLanguage}>{organization.nameLocal}</span>
+              {organization.nameLatin && organization.nameLatin !== organization.nameLocal && (
+                <span className="session-summary__latin"> ({organization.nameLatin})</span>
+              )}
+            </p>
+            <p className="session-summary__user">
+              <span className="visually-hidden">{t("header.signedInAs")}: </span>
+              {user.name}
+              <span className="badge">{t(`roles.${user.role}`)}</span>
+            </p>
+          </div>
+          <div className="site-header__actions">
+            <LanguageSwitcher />
+            <Button variant="secondary" onClick={onSignOut} isLoading={isSigningOut}>
+              {t("header.signOut")}
+            </Button>
+          </div>
+        </div>
+        <nav className="main-nav" aria-label={t("header.mainNav")}>
+          <ul className="main-nav__list">
+            <li>
+              <NavLink className="main-nav__link" to={getDashboardPath(organization.kind)} end>
+                {t("header.dashboardLink")}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink className="main-nav__link" to={paths.verify.getHref()}>
+                {t("header.verifyLink")}
+              </NavLink>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id={MAIN_CONTENT_ID} className="site-main" tabIndex={-1}>
+        {children}
+      </main>
+      <SiteFooter />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { CurrentUser } from "@pwp/shared/auth";
+import type { OrganizationKind } from "@pwp/shared/enums";
+import { useTranslation } from "react-i18next";
+import { DocumentTitle } from "@/components/document-title";
+import { EmptyStateCard } from "./empty-state-card";
+import { OrganizationCard } from "./organization-card";
+
+/** The work areas of each dashboard, each a key under dashboard.sections in the dictionaries. */
+const SECTIONS = {
+  ORDERER: ["ordererContracts", "ordererGuarantees"],
+  CONTRACTOR: ["contractorContracts", "contractorGuarantees", "contractorCertificates"],
+  SURETY: ["suretyApplications", "suretyIssued"],
+  OPERATOR: ["opsRegistrations", "opsOrganizations", "opsTrust", "opsNotices", "opsAudit"],
+} as const satisfies Record<OrganizationKind, readonly string[]>;
+
+/** One dashboard per organisation kind: its heading, the organisation, and the work areas later issues fill. */
+export function DashboardPage({ user }: { user: CurrentUser }) {
+  const { t } = useTranslation();
+  const kind = user.organization.kind;
+  const heading = t(`dashboard.headings.${kind}`);
+
+  return (
+    <div className="dashboard">
+      <DocumentTitle page={heading} />
+      <div className="page-heading">
+        <h1>{heading}</h1>
+        <p className="page-heading__lead">{t("dashboard.welcome", { name: user.name })}</p>
+      </div>
+      <div className="dashboard__grid">
+        <OrganizationCard organization={user.organization} />
+        {SECTIONS[kind].map((section) => (
+          <EmptyStateCard
+            key={section}
+            title={t(`dashboard.sections.${section}.title`)}
+            description={t(`dashboard.sections.${section}.description`)}
+            emptyText={t(`dashboard.sections.${section}.empty`)}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

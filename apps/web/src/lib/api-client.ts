@@ -1,0 +1,207 @@
+// The one way the web app talks to the API: JSON in and out, errors as ApiError, and the session's access token.
+// The access token lives in this module's memory only: anything in localStorage is readable by any script that
+// gets onto the page, while the refresh cookie is httpOnly and scoped to /api/auth.
+import type { Session } from "@pwp/shared/auth";
+import { ERROR_CODES, type ErrorCode, type FieldError } from "@pwp/shared/error-codes";
+
+const API_BASE = "/api";
+const REFRESH_PATH = "/auth/refresh";
+
+/** NETWORK_ERROR is the client's own code: the request got no HTTP answer at all. */
+export type ApiErrorCode = ErrorCode | "NETWORK_ERROR";
+
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  /** The HTTP status; 0 when the API could not be reached. */
+  readonly status: number;
+  readonly code: ApiErrorCode;
+  readonly fields: FieldError[];
+  /** When a lockout or rate limit ends. */
+  readonly retryAt: Date | null;
+
+  constructor(init: { status: number; code: ApiErrorCode; message: string; fields?: FieldError[]; retryAt?: Date | null }) {
+    super(init.message);
+    this.status = init.status;
+    this.code = init.code;
+    this.fields = init.fields ?? [];
+    this.retryAt = init.retryAt ?? null;
+  }
+}
+
+export function isApiError(error: unknown, code?: ApiErrorCode): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+// ---- access token and session end ---------------------------------------------------------------------------
+
+let accessToken: string | null = null;
+let refreshInFlight: Promise<Session> | null = null;
+const sessionEndListeners = new Set<() => void>();
+
+export function setAccessToken(token: string | null): void {
+  accessToken = token;
+}
+
+export function hasAccessToken(): boolean {
+  return accessToken !== null;
+}
+
+/** Called when a signed-in session is lost (the refresh cookie was rejected); returns the unsubscribe function. */
+export function subscribeToSessionEnd(listener: () => void): () => void {
+  sessionEndListeners.add(listener);
+  return () => sessionEndListeners.delete(listener);
+}
+
+/**
+ * Trades the refresh cookie for a new access token. Concurrent callers share one request: the server rotates
+ * the cookie on every refresh, so a second parallel refresh would present a cookie that is already spent.
+ */
+export function refreshSession(): Promise<Session> {
+  refreshInFlight ??= requestRefresh().finally(() => {
+    refreshInFlight = null;
+  });
+  return refreshInFlight;
+}
+
+async function requestRefresh(): Promise<Session> {
+  const wasSignedIn = accessToken !== null;
+  try {
+    const session = await readBody<Session>(await send(REFRESH_PATH, { method: "POST" }, null));
+    accessToken = session.accessToken;
+    return session;
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) {
+      accessToken = null;
+      // Only a session that existed can end; a first visit without a cookie is simply signed out.
+      if (wasSignedIn) sessionEndListeners.forEach((listener) => listener());
+    }
+    throw error;
+  }
+}
+
+// ---- requests -----------------------------------------------------------------------------------------------
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export type RequestOptions = {
+  method?: HttpMethod;
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+  /** False for the auth endpoints themselves, whose 401 means wrong credentials, not an expired token. */
+  canRefresh?: boolean;
+};
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const tokenSent = accessToken;
+  const response = await send(path, options, tokenSent);
+  if (response.status !== 401 || options.canRefresh === false) return readBody<T>(response);
+
+  // Another request may have refreshed while this one was in flight: then its token is already new.
+  if (accessToken === null || accessToken === tokenSent) await refreshSession();
+  return readBody<T>(await send(path, options, accessToken));
+}
+
+export const apiClient = {
+  get: <T>(path: string, options?: Omit<RequestOptions, "method" | "body">) => request<T>(path, { ...options, method: "GET" }),
+  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, "method" | "body">) =>
+    request<T>(path, { ...options, method: "POST", body }),
+};
+
+async function send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
+  const headers = new Headers({ Accept: "application/json" });
+  if (options.body !== undefined) headers.set("Content-Type", "application/json");
+  if (token) headers.set("Authorization", `Bearer ${token}`);
+  // The server answers in the user's language where it can; <html lang> follows the UI language (lib/i18n.ts).
+  const language = typeof document === "undefined" ? "" : document.documentElement.lang;
+  if (language) headers.set("Accept-Language", language);
+
+  try {
+    return await fetch(`${API_BASE}${path}`, {
+      method: options.method ?? "GET",
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      credentials: "same-origin",
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    // A cancelled query is not a failure to report; react-query expects the AbortError itself.
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError({ status: 0, code: "NETWORK_ERROR", message: "The server could not be reached." });
+  }
+}
+
+async function readBody<T>(response: Response): Promise<T> {
+  if (!response.ok) throw await parseErrorResponse(response);
+  const text = await response.text();
+  if (text === "") return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError({ status: response.status, code: "INTERNAL", message: "The server sent a response that is not JSON." });
+  }
+}
+
+// ---- error bodies -------------------------------------------------------------------------------------------
+
+const ERROR_CODE_SET: ReadonlySet<string> = new Set(ERROR_CODES);
+
+// A proxy or a crashed server may answer without an ErrorBody; the status still says roughly what happened.
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: "VALIDATION_FAILED",
+  401: "UNAUTHENTICATED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  409: "CONFLICT",
+  413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+  423: "ACCOUNT_LOCKED",
+  429: "RATE_LIMITED",
+  502: "SERVICE_UNAVAILABLE",
+  503: "SERVICE_UNAVAILABLE",
+  504: "SERVICE_UNAVAILABLE",
+};
+
+/** Turns a non-2xx response into an ApiError, trusting nothing about its body. */
+export async function parseErrorResponse(response: Response): Promise<ApiError> {
+  const body = await readJsonSafely(response);
+  const error = isRecord(body) && isRecord(body.error) ? body.error : null;
+  const code = error && typeof error.code === "string" && ERROR_CODE_SET.has(error.code) ? (error.code as ErrorCode) : null;
+
+  return new ApiError({
+    status: response.status,
+    code: code ?? CODE_BY_STATUS[response.status] ?? "INTERNAL",
+    message: error && typeof error.message === "string" ? error.message : `HTTP ${response.status}`,
+    fields: error && Array.isArray(error.fields) ? error.fields.filter(isFieldError) : [],
+    retryAt: parseDate(error?.retryAt) ?? parseRetryAfter(response.headers.get("Retry-After")),
+  });
+}
+
+async function readJsonSafely(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return null;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isFieldError(value: unknown): value is FieldError {
+  return isRecord(value) && typeof value.field === "string" && typeof value.message === "string";
+}
+
+function parseDate(value: unknown): Date | null {
+  if (typeof value !== "string") return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** Retry-After is either a number of seconds or an HTTP date (RFC 9110 §10.2.3). */
+function parseRetryAfter(value: string | null): Date | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return new Date(Date.now() + Number(value) * 1000);
+  return parseDate(value);
+}

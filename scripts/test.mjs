@@ -1,0 +1,138 @@
+// `npm test`: every check from nothing. Installs dependencies (and Chromium through apt when missing and root),
+// lints, typechecks, builds, runs the unit and API tests on embedded PGlite, the API tests again on a throwaway
+// PostgreSQL server, and the Playwright end-to-end tests against the built app in Chromium. Ends with one line:
+// "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { userInfo } from "node:os";
+import path from "node:path";
+import { startPostgresCluster, whyPostgresUnavailable } from "./lib/postgres-cluster.mjs";
+import { installDependencies, repoRoot, run, step } from "./lib/run.mjs";
+
+const outputDir = path.join(repoRoot, ".test-output");
+rmSync(outputDir, { recursive: true, force: true });
+mkdirSync(outputDir, { recursive: true });
+
+const results = []; // { name, passed, failed, skipped }
+function record(name, counts) {
+  results.push({ name, ...counts });
+  const skipped = counts.skipped ? `, ${counts.skipped} skipped` : "";
+  console.log(`  ${counts.failed === 0 ? "✓" : "✗"} ${name}: ${counts.passed} passed, ${counts.failed} failed${skipped}`);
+}
+
+/** A step with no test counts of its own (lint, typecheck, build) counts as one check. */
+async function check(name, command, args, options) {
+  step(name);
+  const code = await run(command, args, options);
+  record(name, { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 });
+  return code === 0;
+}
+
+function readVitestCounts(file, exitCode) {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 }; // the run died before reporting
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  const failed = report.numFailedTests + (exitCode !== 0 && report.numFailedTests === 0 ? 1 : 0);
+  return { passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+async function vitest(name, args, env = {}) {
+  step(name);
+  const file = path.join(outputDir, `${name.replace(/\W+/g, "-")}.json`);
+  const code = await run(pnpm, [...pnpmArgs, "exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`, ...args], {
+    env: { ...process.env, ...env },
+  });
+  record(name, readVitestCounts(file, code));
+}
+
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
+  return candidates.find((candidate) => existsSync(candidate));
+}
+
+function ensureChromium() {
+  let chromium = findChromium();
+  if (chromium) return chromium;
+  if (userInfo().uid !== 0) {
+    console.error("Chromium is missing: install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH.");
+    return undefined;
+  }
+  step("Installing Chromium from Debian's packages (apt-get install chromium)");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+  spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env });
+  chromium = findChromium();
+  if (!chromium) console.error("apt-get could not install Chromium.");
+  return chromium;
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const startedAt = Date.now();
+const [pnpm, ...pnpmArgs] = await installDependencies();
+const chromium = ensureChromium();
+
+await check("lint", pnpm, [...pnpmArgs, "run", "lint"]);
+await check("typecheck", pnpm, [...pnpmArgs, "run", "typecheck"]);
+const hasBuilt = await check("build", pnpm, [...pnpmArgs, "run", "build"]);
+
+await vitest("unit and API tests (PGlite)", [], { TEST_DATABASE_URL: "" });
+
+const whyNoPostgres = whyPostgresUnavailable();
+if (process.env.TEST_DATABASE_URL) {
+  // A server someone else runs (the GitHub workflow's service): use it as it is.
+  await vitest("API tests (PostgreSQL)", ["--project", "api"], { TEST_DATABASE_URL: process.env.TEST_DATABASE_URL });
+} else if (whyNoPostgres) {
+  console.log(`\n▶ API tests on PostgreSQL: not run, ${whyNoPostgres}. Only the embedded PGlite run above counts.`);
+} else {
+  step("Starting a throwaway PostgreSQL server");
+  const cluster = await startPostgresCluster();
+  console.log(`  ${cluster.url}`);
+  try {
+    await vitest("API tests (PostgreSQL)", ["--project", "api"], { TEST_DATABASE_URL: cluster.url });
+  } finally {
+    cluster.stop();
+  }
+}
+
+if (!chromium) {
+  record("end-to-end tests", { passed: 0, failed: 1, skipped: 0 });
+} else if (!hasBuilt) {
+  console.log("\n▶ End-to-end tests: not run, the build failed.");
+  record("end-to-end tests", { passed: 0, failed: 1, skipped: 0 });
+} else {
+  step("End-to-end tests (Playwright, Chromium)");
+  const file = path.join(outputDir, "e2e.json");
+  const code = await run(pnpm, [...pnpmArgs, "--filter", "@pwp/e2e", "exec", "playwright", "test", "--reporter=list,json"], {
+    env: {
+      ...process.env,
+      CHROMIUM_PATH: chromium,
+      E2E_PORT: String(await freePort()),
+      PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+    },
+  });
+  if (existsSync(file)) {
+    const { stats } = JSON.parse(readFileSync(file, "utf8"));
+    const failed = stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
+    record("end-to-end tests", { passed: stats.expected + stats.flaky, failed, skipped: stats.skipped });
+  } else {
+    record("end-to-end tests", { passed: 0, failed: 1, skipped: 0 });
+  }
+}
+
+const total = results.reduce(
+  (sum, result) => ({ passed: sum.passed + result.passed, failed: sum.failed + result.failed, skipped: sum.skipped + result.skipped }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
+console.log(`\nSummary (${Math.round((Date.now() - startedAt) / 1000)} s):`);
+for (const result of results) console.log(`  ${result.failed === 0 ? "✓" : "✗"} ${result.name}: ${result.passed} passed, ${result.failed} failed`);
+console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+process.exit(total.failed === 0 ? 0 : 1);
