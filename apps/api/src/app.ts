@@ -3,7 +3,7 @@
 import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
-import type { ErrorBody, ErrorCode } from "@pwp/shared/error-codes";
+import { ERROR_CODE_BY_HTTP_STATUS, type ErrorBody } from "@pwp/shared/error-codes";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/database.ts";
 import { AppError } from "./lib/app-error.ts";
@@ -22,18 +22,6 @@ export interface BuildAppOptions {
   logger?: boolean;
 }
 
-const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
-  400: "VALIDATION_FAILED",
-  401: "UNAUTHENTICATED",
-  403: "FORBIDDEN",
-  404: "NOT_FOUND",
-  409: "CONFLICT",
-  413: "PAYLOAD_TOO_LARGE",
-  415: "UNSUPPORTED_MEDIA_TYPE",
-  429: "RATE_LIMITED",
-  503: "SERVICE_UNAVAILABLE",
-};
-
 /** Any thrown thing → an AppError. Unknown errors become INTERNAL, whose message says nothing internal. */
 function toAppError(error: FastifyError | AppError): AppError {
   if (error instanceof AppError) return error;
@@ -44,7 +32,7 @@ function toAppError(error: FastifyError | AppError): AppError {
     return new AppError("VALIDATION_FAILED", `Invalid request: ${summary}`, { fields, cause: error });
   }
   const status = error.statusCode ?? 500;
-  const code = status < 500 ? CODE_BY_STATUS[status] : undefined;
+  const code = status < 500 ? ERROR_CODE_BY_HTTP_STATUS[status] : undefined;
   if (code === "VALIDATION_FAILED") {
     // Fastify's own 400s: malformed JSON, an empty JSON body and the like.
     return new AppError(code, `Invalid request body: ${error.message}`, { fields: [{ field: "body", message: error.message }], cause: error });

@@ -9,8 +9,9 @@ const EnvSchema = Type.Object({
   NODE_ENV: Type.Enum(["development", "production", "test"], { default: "development" }),
   HOST: Type.String({ minLength: 1, default: "127.0.0.1" }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
-  /** Everything the server keeps locally: the embedded database, generated development secrets, uploads. */
-  DATA_DIR: Type.String({ minLength: 1, default: "./.data" }),
+  /** Everything the server keeps locally: the embedded database, generated development secrets, uploads.
+   *  Unset: .data in the checkout, whichever folder the server, the seed or the Prisma CLI runs from. */
+  DATA_DIR: Type.Optional(Type.String({ minLength: 1 })),
   /** postgres://… for a PostgreSQL server; unset for the embedded database under DATA_DIR. */
   DATABASE_URL: Type.Optional(Type.String({ pattern: "^postgres(ql)?://" })),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
@@ -98,7 +99,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const env = parseEnv(source);
   const isProduction = env.NODE_ENV === "production";
   const repoRoot = findRepoRoot();
-  const dataDir = path.resolve(env.DATA_DIR);
+  const dataDir = env.DATA_DIR ? path.resolve(env.DATA_DIR) : path.join(repoRoot, ".data");
   if (isProduction && !env.JWT_SECRET) {
     throw new ConfigError("JWT_SECRET is required in production: set it to a random string of at least 32 characters.");
   }

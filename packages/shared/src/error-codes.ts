@@ -40,3 +40,22 @@ export const ErrorBodySchema = Type.Object(
   { description: "Every non-2xx response" },
 );
 export type ErrorBody = Static<typeof ErrorBodySchema>;
+
+/**
+ * The code to assume for an error response that carries no ErrorBody of ours (a framework's own 4xx on the
+ * server, a proxy's 502 in the browser): the status still says roughly what happened.
+ */
+export const ERROR_CODE_BY_HTTP_STATUS: Readonly<Partial<Record<number, ErrorCode>>> = {
+  400: "VALIDATION_FAILED",
+  401: "UNAUTHENTICATED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  409: "CONFLICT",
+  413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+  423: "ACCOUNT_LOCKED",
+  429: "RATE_LIMITED",
+  502: "SERVICE_UNAVAILABLE",
+  503: "SERVICE_UNAVAILABLE",
+  504: "SERVICE_UNAVAILABLE",
+};

@@ -2,7 +2,7 @@
 // The access token lives in this module's memory only: anything in localStorage is readable by any script that
 // gets onto the page, while the refresh cookie is httpOnly and scoped to /api/auth.
 import type { Session } from "@pwp/shared/auth";
-import { ERROR_CODES, type ErrorCode, type FieldError } from "@pwp/shared/error-codes";
+import { ERROR_CODE_BY_HTTP_STATUS, ERROR_CODES, type ErrorCode, type FieldError } from "@pwp/shared/error-codes";
 
 const API_BASE = "/api";
 const REFRESH_PATH = "/auth/refresh";
@@ -146,22 +146,6 @@ async function readBody<T>(response: Response): Promise<T> {
 
 const ERROR_CODE_SET: ReadonlySet<string> = new Set(ERROR_CODES);
 
-// A proxy or a crashed server may answer without an ErrorBody; the status still says roughly what happened.
-const CODE_BY_STATUS: Record<number, ErrorCode> = {
-  400: "VALIDATION_FAILED",
-  401: "UNAUTHENTICATED",
-  403: "FORBIDDEN",
-  404: "NOT_FOUND",
-  409: "CONFLICT",
-  413: "PAYLOAD_TOO_LARGE",
-  415: "UNSUPPORTED_MEDIA_TYPE",
-  423: "ACCOUNT_LOCKED",
-  429: "RATE_LIMITED",
-  502: "SERVICE_UNAVAILABLE",
-  503: "SERVICE_UNAVAILABLE",
-  504: "SERVICE_UNAVAILABLE",
-};
-
 /** Turns a non-2xx response into an ApiError, trusting nothing about its body. */
 export async function parseErrorResponse(response: Response): Promise<ApiError> {
   const body = await readJsonSafely(response);
@@ -170,7 +154,7 @@ export async function parseErrorResponse(response: Response): Promise<ApiError> 
 
   return new ApiError({
     status: response.status,
-    code: code ?? CODE_BY_STATUS[response.status] ?? "INTERNAL",
+    code: code ?? ERROR_CODE_BY_HTTP_STATUS[response.status] ?? "INTERNAL",
     message: error && typeof error.message === "string" ? error.message : `HTTP ${response.status}`,
     fields: error && Array.isArray(error.fields) ? error.fields.filter(isFieldError) : [],
     retryAt: parseDate(error?.retryAt) ?? parseRetryAfter(response.headers.get("Retry-After")),
