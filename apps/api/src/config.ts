@@ -21,6 +21,8 @@ const EnvSchema = Type.Object({
   /** Where the built SPA is; unset finds apps/web/dist of this checkout. */
   WEB_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
   TRUST_PROXY: Type.Enum(["true", "false"], { default: "false" }),
+  /** The address people reach the app at, for links in invitations and e-mails; unset: http://HOST:PORT. */
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: "^https?://[^\\s]+$" })),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 3600, default: 900 }),
   REFRESH_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 300, maximum: 2_592_000, default: 43_200 }),
   /** Consecutive wrong passwords before an account is locked, and for how long. */
@@ -45,6 +47,8 @@ export interface Config {
   logLevel: Env["LOG_LEVEL"];
   shouldSeedDemoData: boolean;
   trustProxy: boolean;
+  /** No trailing slash, e.g. https://pwp.example.org */
+  publicUrl: string;
   cookieSecure: boolean;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
@@ -117,6 +121,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     shouldSeedDemoData: !isProduction && env.SEED_DEMO_DATA !== "false",
     trustProxy: env.TRUST_PROXY === "true",
+    publicUrl: (env.PUBLIC_URL ?? `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${env.PORT}`).replace(/\/+$/, ""),
     cookieSecure: isProduction,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,

@@ -94,7 +94,7 @@ describe("the web app", () => {
 describe("permissions", () => {
   it("checks the organisation kind and role declared on the route", async () => {
     const orderer = await accessTokenFor({ kind: "ORDERER", role: "STAFF" });
-    const operator = await accessTokenFor({ kind: "OPERATOR", role: "ADMIN" });
+    const operator = await accessTokenFor({ kind: "OPERATOR", role: "MANAGER" });
     const representative = await accessTokenFor({ kind: "CONTRACTOR", role: "REPRESENTATIVE" });
     const get = (url: string, authorization?: string) =>
       testApp.app.inject({ method: "GET", url, headers: authorization ? { authorization } : {} });
@@ -106,6 +106,16 @@ describe("permissions", () => {
     expect((await get("/api/test/ops-only", operator)).statusCode).toBe(200);
     expect((await get("/api/test/representatives", orderer)).statusCode).toBe(403);
     expect((await get("/api/test/representatives", representative)).statusCode).toBe(200);
+  });
+
+  it("lets users of an organisation under review reach only routes that allow it", async () => {
+    const pending = await accessTokenFor({ kind: "CONTRACTOR", role: "REPRESENTATIVE", status: "PENDING" });
+    const me = await testApp.app.inject({ method: "GET", url: "/api/me", headers: { authorization: pending } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().organization.status).toBe("PENDING");
+    const refused = await testApp.app.inject({ method: "GET", url: "/api/test/representatives", headers: { authorization: pending } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toContain("not been approved");
   });
 
   it("refuses to start with an API route that declares no permission", async () => {

@@ -49,6 +49,7 @@ function makeSession(accessToken: string): Session {
         registrationNumber: "1248100998",
         nameLocal: "조달청",
         nameLatin: "Public Procurement Service",
+        status: "APPROVED",
       },
     },
   };

@@ -5,7 +5,7 @@ const ROLES = [
   { email: "orderer@kr.demo.test", path: "/orderer", heading: "Orderer dashboard", organization: "한빛시 도시건설본부", role: "Representative" },
   { email: "contractor.staff@kr.demo.test", path: "/contractor", heading: "Contractor dashboard", organization: "미래종합건설 주식회사", role: "Staff" },
   { email: "surety@jp.demo.test", path: "/surety", heading: "Surety dashboard", organization: "東和建設保証株式会社", role: "Representative" },
-  { email: "ops@demo.test", path: "/admin", heading: "Operations console", organization: "플랫폼 운영센터", role: "Administrator" },
+  { email: "ops@demo.test", path: "/admin", heading: "Operations console", organization: "플랫폼 운영센터", role: "Manager" },
 ];
 
 for (const { email, path, heading, organization, role } of ROLES) {

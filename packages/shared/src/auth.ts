@@ -1,6 +1,6 @@
 // Sign-in, session and the signed-in user: the request and response shapes of /api/auth and /api/me.
 import { Type, type Static } from "typebox";
-import { CountrySchema, OrganizationKindSchema, UserRoleSchema } from "./enums";
+import { CountrySchema, OrganizationKindSchema, OrganizationStatusSchema, UserRoleSchema } from "./enums";
 
 export const PASSWORD_MAX_LENGTH = 256;
 
@@ -23,6 +23,8 @@ export const CurrentOrganizationSchema = Type.Object({
   registrationNumber: Type.String(),
   nameLocal: Type.String(),
   nameLatin: Type.String(),
+  /** Until APPROVED, the organisation's users can open only their registration status page. */
+  status: OrganizationStatusSchema,
 });
 export type CurrentOrganization = Static<typeof CurrentOrganizationSchema>;
 

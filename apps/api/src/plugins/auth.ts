@@ -7,8 +7,14 @@ import type { OrganizationKind, UserRole } from "@pwp/shared/enums";
 import { AppError } from "../lib/app-error.ts";
 import type { AccessTokenClaims } from "../modules/auth/auth.service.ts";
 
-/** "public": anyone; "signed-in": any valid access token; an object: also the organisation kind and/or role. */
-export type Permission = "public" | "signed-in" | { kinds?: readonly OrganizationKind[]; roles?: readonly UserRole[] };
+/**
+ * "public": anyone. "signed-in": a user of an approved organisation. An object: also the organisation kind and/or
+ * role; `allowUnapproved` lets in users whose organisation is still under review (their status page and answers).
+ */
+export type Permission =
+  | "public"
+  | "signed-in"
+  | { kinds?: readonly OrganizationKind[]; roles?: readonly UserRole[]; allowUnapproved?: boolean };
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -55,6 +61,10 @@ async function authPlugin(app: FastifyInstance) {
     const permission = request.routeOptions.config.permission;
     if (permission === undefined || permission === "public") return;
     const claims = await authenticate(request);
+    const allowUnapproved = permission !== "signed-in" && permission.allowUnapproved === true;
+    if (claims.status !== "APPROVED" && !allowUnapproved) {
+      throw new AppError("FORBIDDEN", "Your organisation's registration has not been approved yet.");
+    }
     if (permission === "signed-in") return;
     const isKindAllowed = !permission.kinds || permission.kinds.includes(claims.kind);
     const isRoleAllowed = !permission.roles || permission.roles.includes(claims.role);

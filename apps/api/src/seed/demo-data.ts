@@ -20,6 +20,7 @@ interface DemoOrganization {
   registrationNumber: string;
   nameLocal: string;
   nameLatin: string;
+  address: string;
   users: DemoUser[];
 }
 
@@ -30,7 +31,8 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     registrationNumber: "2148700032",
     nameLocal: "플랫폼 운영센터",
     nameLatin: "Platform Operations",
-    users: [{ loginId: "ops01", email: "ops@demo.test", name: "Operations Admin", role: "ADMIN" }],
+    address: "서울특별시 중구 세종대로 110",
+    users: [{ loginId: "ops01", email: "ops@demo.test", name: "Operations Admin", role: "MANAGER" }],
   },
   {
     kind: "ORDERER",
@@ -38,6 +40,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     registrationNumber: "1018100016",
     nameLocal: "한빛시 도시건설본부",
     nameLatin: "Hanbit City Urban Construction Headquarters",
+    address: "한빛시 시청로 1",
     users: [
       { loginId: "kim01", email: "orderer@kr.demo.test", name: "김서연", role: "REPRESENTATIVE" },
       { loginId: "park02", email: "orderer.staff@kr.demo.test", name: "박지훈", role: "STAFF" },
@@ -49,6 +52,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     registrationNumber: "1058600027",
     nameLocal: "미래종합건설 주식회사",
     nameLatin: "Mirae General Construction Co., Ltd.",
+    address: "서울특별시 강남구 테헤란로 200",
     users: [
       { loginId: "lee01", email: "contractor@kr.demo.test", name: "이민호", role: "REPRESENTATIVE" },
       { loginId: "choi02", email: "contractor.staff@kr.demo.test", name: "최유나", role: "STAFF" },
@@ -60,6 +64,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     registrationNumber: "1208100040",
     nameLocal: "대한건설보증 주식회사",
     nameLatin: "Daehan Construction Surety Co., Ltd.",
+    address: "서울특별시 동작구 보라매로 5길 15",
     users: [
       { loginId: "jung01", email: "surety@kr.demo.test", name: "정하늘", role: "REPRESENTATIVE" },
       { loginId: "han02", email: "surety.staff@kr.demo.test", name: "한도윤", role: "STAFF" },
@@ -71,6 +76,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     registrationNumber: "6010001000001",
     nameLocal: "東都市 建設局",
     nameLatin: "Toto City Construction Bureau",
+    address: "東京都東都市中央一丁目1番1号",
     users: [
       { loginId: "sato01", email: "orderer@jp.demo.test", name: "佐藤 美咲", role: "REPRESENTATIVE" },
       { loginId: "suzuki02", email: "orderer.staff@jp.demo.test", name: "鈴木 健太", role: "STAFF" },
@@ -82,6 +88,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     registrationNumber: "5010001000002",
     nameLocal: "青葉建設株式会社",
     nameLatin: "Aoba Construction Co., Ltd.",
+    address: "宮城県仙台市青葉区本町二丁目3番10号",
     users: [
       { loginId: "takahashi01", email: "contractor@jp.demo.test", name: "高橋 大輔", role: "REPRESENTATIVE" },
       { loginId: "tanaka02", email: "contractor.staff@jp.demo.test", name: "田中 結衣", role: "STAFF" },
@@ -93,6 +100,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     registrationNumber: "4010001000003",
     nameLocal: "東和建設保証株式会社",
     nameLatin: "Towa Construction Surety Co., Ltd.",
+    address: "東京都中央区八丁堀二丁目5番1号",
     users: [
       { loginId: "ito01", email: "surety@jp.demo.test", name: "伊藤 直樹", role: "REPRESENTATIVE" },
       { loginId: "watanabe02", email: "surety.staff@jp.demo.test", name: "渡辺 彩", role: "STAFF" },
@@ -117,8 +125,16 @@ export async function seedDemoDataIfEmpty(prisma: PrismaClient, options: { print
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await prisma.$transaction(async (tx) => {
     for (const { users, ...organization } of DEMO_ORGANIZATIONS) {
+      const representative = users.find((user) => user.role === "REPRESENTATIVE") ?? users[0]!;
       await tx.organization.create({
-        data: { ...organization, users: { create: users.map((user) => ({ ...user, passwordHash })) } },
+        data: {
+          ...organization,
+          status: "APPROVED",
+          representativeName: representative.name,
+          contactName: representative.name,
+          contactEmail: representative.email,
+          users: { create: users.map((user) => ({ ...user, passwordHash })) },
+        },
         select: { id: true },
       });
     }

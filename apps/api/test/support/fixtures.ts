@@ -1,6 +1,6 @@
 // Test data made through the same code paths as real data; every file creates its own.
 import { randomInt, randomUUID } from "node:crypto";
-import type { Country, OrganizationKind, UserRole } from "@pwp/shared/enums";
+import type { Country, OrganizationKind, OrganizationStatus, UserRole } from "@pwp/shared/enums";
 import { isValidRegistrationNumber } from "@pwp/shared/registration-number";
 import type { PrismaClient } from "../../src/db/database.ts";
 import { hashPassword } from "../../src/lib/password.ts";
@@ -19,11 +19,17 @@ export function makeRegistrationNumber(country: Country): string {
   }
 }
 
-export async function createOrganization(prisma: PrismaClient, kind: OrganizationKind = "CONTRACTOR", country: Country = "KR") {
+export async function createOrganization(
+  prisma: PrismaClient,
+  kind: OrganizationKind = "CONTRACTOR",
+  country: Country = "KR",
+  status: OrganizationStatus = "APPROVED",
+) {
   return prisma.organization.create({
     data: {
       kind,
       country,
+      status,
       registrationNumber: makeRegistrationNumber(country),
       nameLocal: `테스트 ${kind} ${randomUUID().slice(0, 8)}`,
       nameLatin: `Test ${kind}`,
@@ -33,9 +39,9 @@ export async function createOrganization(prisma: PrismaClient, kind: Organizatio
 
 export async function createUser(
   prisma: PrismaClient,
-  options: { kind?: OrganizationKind; country?: Country; role?: UserRole; isActive?: boolean } = {},
+  options: { kind?: OrganizationKind; country?: Country; role?: UserRole; isActive?: boolean; status?: OrganizationStatus } = {},
 ) {
-  const organization = await createOrganization(prisma, options.kind, options.country);
+  const organization = await createOrganization(prisma, options.kind, options.country, options.status);
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const user = await prisma.user.create({
     data: {

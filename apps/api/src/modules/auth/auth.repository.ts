@@ -8,7 +8,7 @@ const CURRENT_USER_SELECT = {
   name: true,
   role: true,
   organization: {
-    select: { id: true, kind: true, country: true, registrationNumber: true, nameLocal: true, nameLatin: true },
+    select: { id: true, kind: true, country: true, registrationNumber: true, nameLocal: true, nameLatin: true, status: true },
   },
 } as const;
 

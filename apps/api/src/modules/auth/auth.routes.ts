@@ -80,7 +80,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
   app.get(
     "/me",
     {
-      config: { permission: "signed-in" },
+      config: { permission: { allowUnapproved: true } },
       schema: {
         tags: ["auth"],
         summary: "The signed-in user and their organisation",

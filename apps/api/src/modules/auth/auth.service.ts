@@ -16,6 +16,8 @@ export interface AccessTokenClaims {
   org: string;
   kind: CurrentUser["organization"]["kind"];
   role: CurrentUser["role"];
+  /** The organisation's registration status when the token was issued; refresh picks up a decision. */
+  status: CurrentUser["organization"]["status"];
 }
 
 /** A rotated-out token presented again this soon is two tabs refreshing at once, not theft. */
@@ -58,6 +60,7 @@ function toCurrentUser(user: CurrentUser): CurrentUser {
       registrationNumber: organization.registrationNumber,
       nameLocal: organization.nameLocal,
       nameLatin: organization.nameLatin,
+      status: organization.status,
     },
   };
 }
@@ -84,6 +87,7 @@ export function createAuthService({ prisma, config, signAccessToken, now = () =>
       org: user.organization.id,
       kind: user.organization.kind,
       role: user.role,
+      status: user.organization.status,
     });
     return { session: { accessToken, expiresIn: config.accessTokenTtlSeconds, user: currentUser }, refreshToken, refreshTokenExpiresAt };
   }

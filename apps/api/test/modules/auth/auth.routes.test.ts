@@ -43,6 +43,7 @@ describe("sign-in", () => {
         registrationNumber: organization.registrationNumber,
         nameLocal: organization.nameLocal,
         nameLatin: organization.nameLatin,
+        status: "APPROVED",
       },
     });
     expect(body.expiresIn).toBe(900);
@@ -218,7 +219,7 @@ describe("refresh tokens", () => {
 describe("access tokens", () => {
   it("refuses /api/me without, with a forged and with an expired token", async () => {
     const { user, organization } = await createUser(testApp.prisma);
-    const claims = { sub: user.id, org: organization.id, kind: organization.kind, role: user.role };
+    const claims = { sub: user.id, org: organization.id, kind: organization.kind, role: user.role, status: organization.status };
     const me = (authorization?: string) =>
       testApp.app.inject({ method: "GET", url: "/api/me", headers: authorization ? { authorization } : {} });
 
