@@ -9,7 +9,11 @@ import type { Database } from "./db/database.ts";
 import { AppError } from "./lib/app-error.ts";
 import { compileValidator, toFieldErrors } from "./lib/validation.ts";
 import authRoutes from "./modules/auth/auth.routes.ts";
+import counterpartiesRoutes from "./modules/counterparties/counterparties.routes.ts";
+import delegationsRoutes from "./modules/delegations/delegations.routes.ts";
 import healthRoutes from "./modules/health/health.routes.ts";
+import registrationRoutes from "./modules/registration/registration.routes.ts";
+import usersRoutes from "./modules/users/users.routes.ts";
 import authPlugin from "./plugins/auth.ts";
 import databasePlugin from "./plugins/database.ts";
 import openapiPlugin from "./plugins/openapi.ts";
@@ -51,6 +55,8 @@ export async function buildApp({ config, database, logger = true }: BuildAppOpti
     },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Opening a new embedded database runs initdb (seconds, more on a busy machine): no plugin time-out.
+    pluginTimeout: 0,
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(compileValidator);
@@ -118,6 +124,10 @@ export async function buildApp({ config, database, logger = true }: BuildAppOpti
   // Modules
   await app.register(healthRoutes, { prefix: "/api" });
   await app.register(authRoutes, { prefix: "/api" });
+  await app.register(counterpartiesRoutes, { prefix: "/api" });
+  await app.register(registrationRoutes, { prefix: "/api" });
+  await app.register(usersRoutes, { prefix: "/api" });
+  await app.register(delegationsRoutes, { prefix: "/api" });
 
   await app.register(webAppPlugin);
   return app;

@@ -30,6 +30,8 @@ const EnvSchema = Type.Object({
   SIGN_IN_LOCKOUT_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
   /** Sign-in attempts per client address per minute, across accounts. */
   SIGN_IN_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000, default: 30 }),
+  /** Registration applications per client address per hour. */
+  REGISTRATION_RATE_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, maximum: 100_000, default: 10 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -55,6 +57,7 @@ export interface Config {
   signInLockoutThreshold: number;
   signInLockoutMinutes: number;
   signInRateLimitPerMinute: number;
+  registrationRateLimitPerHour: number;
 }
 
 export class ConfigError extends Error {}
@@ -128,5 +131,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     signInLockoutThreshold: env.SIGN_IN_LOCKOUT_THRESHOLD,
     signInLockoutMinutes: env.SIGN_IN_LOCKOUT_MINUTES,
     signInRateLimitPerMinute: env.SIGN_IN_RATE_LIMIT_PER_MINUTE,
+    registrationRateLimitPerHour: env.REGISTRATION_RATE_LIMIT_PER_HOUR,
   };
 }

@@ -29,12 +29,37 @@ function createDashboardLoader(kind: OrganizationKind) {
   return async ({ request }: LoaderFunctionArgs) => {
     const user = await requireSignedInUser(request);
     if (user.organization.kind !== kind) throw redirect(getDashboardPath(user.organization.kind));
+    // Until its registration is approved, an organisation's users have only their registration status page.
+    if (user.organization.status !== "APPROVED") throw redirect(paths.registration.getHref());
     return null;
   };
 }
 
+/** Applicants of any status (approved ones keep their history); operators have no application. */
+async function requireApplicant({ request }: LoaderFunctionArgs) {
+  const user = await requireSignedInUser(request);
+  if (user.organization.kind === "OPERATOR") throw redirect(paths.adminRegistrations.getHref());
+  return null;
+}
+
 const importDashboardRoute = () =>
   import("./routes/dashboards/dashboard").then((module) => ({ Component: module.DashboardRoute }));
+
+/** Counterparties (거래처) are kept by approved orderers, contractors and sureties; operators keep none. */
+async function requireCounterpartyMember({ request }: LoaderFunctionArgs) {
+  const user = await requireSignedInUser(request);
+  if (user.organization.kind === "OPERATOR" || user.organization.status !== "APPROVED") {
+    throw redirect(getDashboardPath(user.organization.kind));
+  }
+  return null;
+}
+
+/** Users and delegations belong to an approved organisation; until then its users have only their status page. */
+async function requireApprovedMember({ request }: LoaderFunctionArgs) {
+  const user = await requireSignedInUser(request);
+  if (user.organization.status !== "APPROVED") throw redirect(getDashboardPath(user.organization.kind));
+  return null;
+}
 
 export const router = createBrowserRouter([
   {
@@ -62,6 +87,22 @@ export const router = createBrowserRouter([
         lazy: () => import("./routes/sign-in").then((module) => ({ Component: module.SignInRoute })),
       },
       {
+        path: paths.invitation.path,
+        lazy: () => import("./routes/invitation").then((module) => ({ Component: module.InvitationRoute })),
+      },
+      {
+        path: paths.forgotPassword.path,
+        lazy: () => import("./routes/forgot-password").then((module) => ({ Component: module.ForgotPasswordRoute })),
+      },
+      {
+        path: paths.resetPassword.path,
+        lazy: () => import("./routes/reset-password").then((module) => ({ Component: module.ResetPasswordRoute })),
+      },
+      {
+        path: paths.register.path,
+        lazy: () => import("./routes/register").then((module) => ({ Component: module.RegisterRoute })),
+      },
+      {
         path: paths.verify.path,
         lazy: () => import("./routes/verify").then((module) => ({ Component: module.VerifyRoute })),
       },
@@ -76,6 +117,42 @@ export const router = createBrowserRouter([
           { path: paths.contractor.path, loader: createDashboardLoader("CONTRACTOR"), lazy: importDashboardRoute },
           { path: paths.surety.path, loader: createDashboardLoader("SURETY"), lazy: importDashboardRoute },
           { path: paths.admin.path, loader: createDashboardLoader("OPERATOR"), lazy: importDashboardRoute },
+          {
+            path: paths.registration.path,
+            loader: requireApplicant,
+            lazy: () => import("./routes/registration-status").then((module) => ({ Component: module.RegistrationStatusRoute })),
+          },
+          {
+            path: paths.adminRegistrations.path,
+            loader: createDashboardLoader("OPERATOR"),
+            lazy: () => import("./routes/admin/registrations").then((module) => ({ Component: module.AdminRegistrationsRoute })),
+          },
+          {
+            path: paths.adminRegistration.path,
+            loader: createDashboardLoader("OPERATOR"),
+            lazy: () => import("./routes/admin/registration").then((module) => ({ Component: module.AdminRegistrationRoute })),
+          },
+          {
+            path: paths.users.path,
+            loader: requireApprovedMember,
+            lazy: () => import("./routes/users").then((module) => ({ Component: module.UsersRoute })),
+          },
+          {
+            path: paths.delegations.path,
+            loader: requireApprovedMember,
+            lazy: () => import("./routes/delegations").then((module) => ({ Component: module.DelegationsRoute })),
+          },
+          { path: paths.account.path, lazy: () => import("./routes/account").then((module) => ({ Component: module.AccountRoute })) },
+          {
+            path: paths.counterparties.path,
+            loader: requireCounterpartyMember,
+            lazy: () => import("./routes/counterparties/counterparties").then((module) => ({ Component: module.CounterpartiesRoute })),
+          },
+          {
+            path: paths.counterparty.path,
+            loader: requireCounterpartyMember,
+            lazy: () => import("./routes/counterparties/counterparty").then((module) => ({ Component: module.CounterpartyRoute })),
+          },
         ],
       },
       {

@@ -13,6 +13,27 @@ export const paths = {
   contractor: { path: "/contractor", getHref: () => "/contractor" },
   surety: { path: "/surety", getHref: () => "/surety" },
   admin: { path: "/admin", getHref: () => "/admin" },
+  users: { path: "/users", getHref: () => "/users" },
+  delegations: { path: "/delegations", getHref: () => "/delegations" },
+  account: { path: "/account", getHref: () => "/account" },
+  invitation: { path: "/invitations/:token", getHref: (token: string) => `/invitations/${encodeURIComponent(token)}` },
+  forgotPassword: { path: "/forgot-password", getHref: () => "/forgot-password" },
+  resetPassword: { path: "/reset-password", getHref: () => "/reset-password" },
+  counterparties: { path: "/counterparties", getHref: () => "/counterparties" },
+  counterparty: {
+    path: "/counterparties/:counterpartyId",
+    getHref: (counterpartyId: string) => `/counterparties/${encodeURIComponent(counterpartyId)}`,
+  },
+  register: {
+    path: "/register",
+    getHref: (invitationToken?: string) => (invitationToken ? `/register?invitation=${encodeURIComponent(invitationToken)}` : "/register"),
+  },
+  registration: { path: "/registration", getHref: () => "/registration" },
+  adminRegistrations: { path: "/admin/registrations", getHref: () => "/admin/registrations" },
+  adminRegistration: {
+    path: "/admin/registrations/:organizationId",
+    getHref: (organizationId: string) => `/admin/registrations/${encodeURIComponent(organizationId)}`,
+  },
 } as const;
 
 const DASHBOARD_PATHS: Record<OrganizationKind, string> = {

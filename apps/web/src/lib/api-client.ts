@@ -85,7 +85,7 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export type RequestOptions = {
   method?: HttpMethod;
-  /** Sent as JSON. */
+  /** Sent as JSON, or as multipart/form-data when it is a FormData (file uploads). */
   body?: unknown;
   signal?: AbortSignal;
   /** False for the auth endpoints themselves, whose 401 means wrong credentials, not an expired token. */
@@ -93,24 +93,38 @@ export type RequestOptions = {
 };
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return readBody<T>(await sendWithRefresh(path, options));
+}
+
+/** A file from the API (a stored document), for an object URL: the access token cannot ride on a plain link. */
+export async function requestBlob(path: string, options: Omit<RequestOptions, "body"> = {}): Promise<Blob> {
+  const response = await sendWithRefresh(path, options);
+  if (!response.ok) throw await parseErrorResponse(response);
+  return response.blob();
+}
+
+async function sendWithRefresh(path: string, options: RequestOptions): Promise<Response> {
   const tokenSent = accessToken;
   const response = await send(path, options, tokenSent);
-  if (response.status !== 401 || options.canRefresh === false) return readBody<T>(response);
+  if (response.status !== 401 || options.canRefresh === false) return response;
 
   // Another request may have refreshed while this one was in flight: then its token is already new.
   if (accessToken === null || accessToken === tokenSent) await refreshSession();
-  return readBody<T>(await send(path, options, accessToken));
+  return send(path, options, accessToken);
 }
 
 export const apiClient = {
   get: <T>(path: string, options?: Omit<RequestOptions, "method" | "body">) => request<T>(path, { ...options, method: "GET" }),
+  getBlob: (path: string, options?: Omit<RequestOptions, "method" | "body">) => requestBlob(path, { ...options, method: "GET" }),
   post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, "method" | "body">) =>
     request<T>(path, { ...options, method: "POST", body }),
 };
 
 async function send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
   const headers = new Headers({ Accept: "application/json" });
-  if (options.body !== undefined) headers.set("Content-Type", "application/json");
+  // A FormData body sets its own multipart Content-Type, with the boundary.
+  const isFormData = typeof FormData !== "undefined" && options.body instanceof FormData;
+  if (options.body !== undefined && !isFormData) headers.set("Content-Type", "application/json");
   if (token) headers.set("Authorization", `Bearer ${token}`);
   // The server answers in the user's language where it can; <html lang> follows the UI language (lib/i18n.ts).
   const language = typeof document === "undefined" ? "" : document.documentElement.lang;
@@ -120,7 +134,7 @@ async function send(path: string, options: RequestOptions, token: string | null)
     return await fetch(`${API_BASE}${path}`, {
       method: options.method ?? "GET",
       headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.body === undefined ? null : isFormData ? (options.body as FormData) : JSON.stringify(options.body),
       credentials: "same-origin",
       signal: options.signal ?? null,
     });

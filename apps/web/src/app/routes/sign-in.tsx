@@ -25,6 +25,12 @@ export function SignInRoute() {
               navigate(readRedirectTarget(search) ?? getDashboardPath(session.user.organization.kind), { replace: true })
             }
           />
+          <p className="sign-in__forgot">
+            <Link to={paths.forgotPassword.getHref()}>{t("account.forgot.link")}</Link>
+          </p>
+          <p className="sign-in__register">
+            {t("registration.applyPrompt")} <Link to={paths.register.getHref()}>{t("registration.applyLink")}</Link>
+          </p>
         </section>
         <aside className="panel panel--subtle sign-in__aside" aria-labelledby={verifyHeadingId}>
           <h2 id={verifyHeadingId}>{t("signIn.verifyTitle")}</h2>

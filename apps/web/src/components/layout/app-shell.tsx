@@ -55,6 +55,43 @@ export function AppShell({ user, onSignOut, isSigningOut, children }: AppShellPr
               </NavLink>
             </li>
             <li>
+              {organization.kind === "OPERATOR" ? (
+                <NavLink className="main-nav__link" to={paths.adminRegistrations.getHref()}>
+                  {t("registration.nav.queue")}
+                </NavLink>
+              ) : (
+                <NavLink className="main-nav__link" to={paths.registration.getHref()}>
+                  {t("registration.nav.status")}
+                </NavLink>
+              )}
+            </li>
+            {organization.kind !== "OPERATOR" && organization.status === "APPROVED" && (
+              <li>
+                <NavLink className="main-nav__link" to={paths.counterparties.getHref()}>
+                  {t("counterparties.navLink")}
+                </NavLink>
+              </li>
+            )}
+            {organization.status === "APPROVED" && (
+              <>
+                <li>
+                  <NavLink className="main-nav__link" to={paths.users.getHref()}>
+                    {t("users.navLink")}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink className="main-nav__link" to={paths.delegations.getHref()}>
+                    {t("delegations.navLink")}
+                  </NavLink>
+                </li>
+              </>
+            )}
+            <li>
+              <NavLink className="main-nav__link" to={paths.account.getHref()}>
+                {t("account.navLink")}
+              </NavLink>
+            </li>
+            <li>
               <NavLink className="main-nav__link" to={paths.verify.getHref()}>
                 {t("header.verifyLink")}
               </NavLink>

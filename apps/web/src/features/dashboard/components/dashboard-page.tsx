@@ -1,5 +1,6 @@
 import type { CurrentUser } from "@pwp/shared/auth";
 import type { OrganizationKind } from "@pwp/shared/enums";
+import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DocumentTitle } from "@/components/document-title";
 import { EmptyStateCard } from "./empty-state-card";
@@ -13,8 +14,16 @@ const SECTIONS = {
   OPERATOR: ["opsRegistrations", "opsOrganizations", "opsTrust", "opsNotices", "opsAudit"],
 } as const satisfies Record<OrganizationKind, readonly string[]>;
 
+export type DashboardSection = (typeof SECTIONS)[OrganizationKind][number];
+
+type DashboardPageProps = {
+  user: CurrentUser;
+  /** Cards of work areas that exist now, composed by the app layer; the others show their empty state. */
+  sectionCards?: Partial<Record<DashboardSection, ReactNode>>;
+};
+
 /** One dashboard per organisation kind: its heading, the organisation, and the work areas later issues fill. */
-export function DashboardPage({ user }: { user: CurrentUser }) {
+export function DashboardPage({ user, sectionCards = {} }: DashboardPageProps) {
   const { t } = useTranslation();
   const kind = user.organization.kind;
   const heading = t(`dashboard.headings.${kind}`);
@@ -28,14 +37,18 @@ export function DashboardPage({ user }: { user: CurrentUser }) {
       </div>
       <div className="dashboard__grid">
         <OrganizationCard organization={user.organization} />
-        {SECTIONS[kind].map((section) => (
-          <EmptyStateCard
-            key={section}
-            title={t(`dashboard.sections.${section}.title`)}
-            description={t(`dashboard.sections.${section}.description`)}
-            emptyText={t(`dashboard.sections.${section}.empty`)}
-          />
-        ))}
+        {SECTIONS[kind].map((section: DashboardSection) =>
+          sectionCards[section] ? (
+            <Fragment key={section}>{sectionCards[section]}</Fragment>
+          ) : (
+            <EmptyStateCard
+              key={section}
+              title={t(`dashboard.sections.${section}.title`)}
+              description={t(`dashboard.sections.${section}.description`)}
+              emptyText={t(`dashboard.sections.${section}.empty`)}
+            />
+          ),
+        )}
       </div>
     </div>
   );

@@ -1,0 +1,88 @@
+// Delegations of signing authority (/api/delegations) and what the signed-in user may sign now (/api/me/authority).
+// The rules live in delegations.service.ts.
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import {
+  CreateDelegationBodySchema,
+  DelegationListSchema,
+  DelegationParamsSchema,
+  DelegationSchema,
+  RevokeDelegationBodySchema,
+  RevokedDelegationSchema,
+  SigningAuthoritySchema,
+} from "@pwp/shared/delegations";
+import { PageQuerySchema } from "@pwp/shared/users";
+import { errorResponses } from "../../lib/route-schema.ts";
+import { createDelegationsService, type Actor } from "./delegations.service.ts";
+
+function actorOf(request: FastifyRequest): Actor {
+  return { userId: request.user.sub, organizationId: request.user.org, ipAddress: request.ip };
+}
+
+export default async function delegationsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const delegationsService = createDelegationsService({ prisma: app.db.prisma });
+  const signedIn = { security: [{ bearerAuth: [] }] };
+
+  app.get(
+    "/delegations",
+    {
+      config: { permission: "signed-in" },
+      schema: {
+        ...signedIn,
+        tags: ["delegations"],
+        summary: "The organisation's delegations, oldest first, each with its state now",
+        querystring: PageQuerySchema,
+        response: { 200: DelegationListSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => delegationsService.listDelegations(request.user.org, request.query),
+  );
+
+  app.post(
+    "/delegations",
+    {
+      // Who may delegate depends on what they hold, which the service checks: the representative, or an agent
+      // within a delegation it holds.
+      config: { permission: "signed-in" },
+      schema: {
+        ...signedIn,
+        tags: ["delegations"],
+        summary: "Delegate signing authority to another user (a sub-delegation when the caller is an agent)",
+        body: CreateDelegationBodySchema,
+        response: { 201: DelegationSchema, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await delegationsService.createDelegation(actorOf(request), request.body)),
+  );
+
+  app.post(
+    "/delegations/:delegationId/revoke",
+    {
+      config: { permission: "signed-in" },
+      schema: {
+        ...signedIn,
+        tags: ["delegations"],
+        summary: "Revoke a delegation and every delegation hanging from it",
+        params: DelegationParamsSchema,
+        body: RevokeDelegationBodySchema,
+        response: { 200: RevokedDelegationSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => delegationsService.revokeDelegation(actorOf(request), request.params.delegationId, request.body.reason),
+  );
+
+  app.get(
+    "/me/authority",
+    {
+      config: { permission: "signed-in" },
+      schema: {
+        ...signedIn,
+        tags: ["delegations"],
+        summary: "What the signed-in user may sign now: as the representative, or by which delegation",
+        response: { 200: SigningAuthoritySchema, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => delegationsService.getAuthority(actorOf(request)),
+  );
+}

@@ -1,0 +1,6 @@
+import { AdminRegistrationQueue } from "@/features/registration/components/admin-registration-queue";
+
+/** Ops only (the loader checks). */
+export function AdminRegistrationsRoute() {
+  return <AdminRegistrationQueue />;
+}

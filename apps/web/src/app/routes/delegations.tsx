@@ -1,0 +1,20 @@
+import { useEffect } from "react";
+import { useCurrentUser } from "@/features/auth/api/get-current-user";
+import { DelegationsPage } from "@/features/delegations/components/delegations-page";
+import { useUsers } from "@/features/users/api/get-users";
+
+/** The loader has let in only users of approved organisations. The agent list comes from the users feature. */
+export function DelegationsRoute() {
+  const { data: user } = useCurrentUser();
+  const users = useUsers();
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = users;
+
+  // The agent select needs every user; organisations rarely have more than one page of them.
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  if (!user) return null;
+  const candidates = users.data?.pages.flatMap((page) => page.users) ?? [];
+  return <DelegationsPage currentUser={user} candidates={candidates} />;
+}

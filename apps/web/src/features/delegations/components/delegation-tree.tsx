@@ -1,0 +1,168 @@
+import { USER_DEACTIVATED_REASON, type Delegation } from "@pwp/shared/delegations";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { isApiError } from "@/lib/api-client";
+import { formatDateTime } from "@/lib/format";
+import { getCurrentLocale } from "@/lib/i18n";
+import { useRevokeDelegation } from "../api/revoke-delegation";
+
+type DelegationTreeProps = {
+  delegations: readonly Delegation[];
+  currentUserId: string;
+  isRepresentative: boolean;
+};
+
+type Node = { delegation: Delegation; children: Node[] };
+
+/** Roots are the representative's grants; a delegation whose parent is not loaded (yet) shows as a root too. */
+function buildTree(delegations: readonly Delegation[]): Node[] {
+  const nodes = new Map(delegations.map((delegation) => [delegation.id, { delegation, children: [] as Node[] }]));
+  const roots: Node[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.delegation.parentId ? nodes.get(node.delegation.parentId) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}
+
+/** The organisation's delegations as nested lists: each sub-delegation under the delegation it was made from. */
+export function DelegationTree({ delegations, currentUserId, isRepresentative }: DelegationTreeProps) {
+  const roots = buildTree(delegations);
+  return (
+    <ul className="delegation-tree">
+      {roots.map((node) => (
+        <DelegationNode key={node.delegation.id} node={node} grantorsAbove={[]} currentUserId={currentUserId} isRepresentative={isRepresentative} />
+      ))}
+    </ul>
+  );
+}
+
+type DelegationNodeProps = {
+  node: Node;
+  /** Grantors of the delegations this one hangs from: each of them may revoke it. */
+  grantorsAbove: readonly string[];
+  currentUserId: string;
+  isRepresentative: boolean;
+};
+
+function DelegationNode({ node, grantorsAbove, currentUserId, isRepresentative }: DelegationNodeProps) {
+  const { t } = useTranslation();
+  const language = getCurrentLocale();
+  const { delegation } = node;
+  const grantors = [...grantorsAbove, delegation.grantor.id];
+  const canRevoke = delegation.state !== "REVOKED" && (isRepresentative || grantors.includes(currentUserId));
+  const [isRevoking, setIsRevoking] = useState(false);
+
+  return (
+    <li className="delegation-tree__item">
+      <article className="delegation" aria-label={`${delegation.grantor.name} → ${delegation.agent.name}`}>
+        <p className="delegation__parties">
+          <strong>{delegation.agent.name}</strong> <span className="muted">{t("delegations.tree.from", { name: delegation.grantor.name })}</span>
+          <span className={`status-badge status-badge--${delegation.state.toLowerCase()}`}>{t(`delegations.states.${delegation.state}`)}</span>
+        </p>
+        <p className="delegation__scopes">
+          {delegation.scopes.map((scope) => (
+            <span key={scope} className="badge">
+              {t(`delegations.scopes.${scope}`)}
+            </span>
+          ))}
+        </p>
+        <p className="delegation__period">
+          {t("delegations.tree.period", {
+            from: formatDateTime(new Date(delegation.validFrom), language),
+            until: formatDateTime(new Date(delegation.validUntil), language),
+          })}
+        </p>
+        {delegation.revokedAt && (
+          <p className="delegation__revoked">
+            {t("delegations.tree.revokedOn", {
+              time: formatDateTime(new Date(delegation.revokedAt), language),
+              reason: delegation.revokedReason === USER_DEACTIVATED_REASON ? t("delegations.tree.userDeactivated") : (delegation.revokedReason ?? ""),
+            })}
+          </p>
+        )}
+        {canRevoke && !isRevoking && (
+          <Button variant="secondary" aria-label={t("delegations.revoke.buttonFor", { name: delegation.agent.name })} onClick={() => setIsRevoking(true)}>
+            {t("delegations.revoke.button")}
+          </Button>
+        )}
+        {canRevoke && isRevoking && (
+          <RevokeForm delegationId={delegation.id} hasChildren={node.children.length > 0} onDone={() => setIsRevoking(false)} />
+        )}
+      </article>
+      {node.children.length > 0 && (
+        <ul className="delegation-tree">
+          {node.children.map((child) => (
+            <DelegationNode
+              key={child.delegation.id}
+              node={child}
+              grantorsAbove={grantors}
+              currentUserId={currentUserId}
+              isRepresentative={isRepresentative}
+            />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function RevokeForm({ delegationId, hasChildren, onDone }: { delegationId: string; hasChildren: boolean; onDone: () => void }) {
+  const { t } = useTranslation();
+  const revokeDelegation = useRevokeDelegation();
+  const [reason, setReason] = useState("");
+  const [reasonError, setReasonError] = useState<string | null>(null);
+
+  const error = revokeDelegation.error;
+  const formError = !error
+    ? null
+    : isApiError(error, "CONFLICT")
+      ? t("delegations.errors.alreadyRevoked")
+      : isApiError(error, "FORBIDDEN")
+        ? t("delegations.errors.forbidden")
+        : isApiError(error, "NOT_FOUND")
+          ? t("delegations.errors.notFound")
+          : isApiError(error, "NETWORK_ERROR")
+            ? t("errors.network")
+            : t("errors.unexpected");
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    revokeDelegation.reset();
+    if (reason.trim() === "") {
+      setReasonError(t("errors.required"));
+      return;
+    }
+    revokeDelegation.mutate({ delegationId, reason: reason.trim() }, { onSuccess: onDone });
+  }
+
+  return (
+    <form className="form revoke-form" noValidate onSubmit={handleSubmit}>
+      {formError && <Alert>{formError}</Alert>}
+      {hasChildren && <p className="muted">{t("delegations.revoke.cascadeWarning")}</p>}
+      <TextField
+        label={t("delegations.revoke.reason")}
+        name="reason"
+        value={reason}
+        maxLength={500}
+        error={reasonError}
+        onChange={(event) => {
+          setReason(event.target.value);
+          setReasonError(null);
+        }}
+      />
+      <div className="inline-confirm__actions">
+        <Button type="submit" isLoading={revokeDelegation.isPending}>
+          {t("delegations.revoke.confirm")}
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          {t("delegations.revoke.cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}

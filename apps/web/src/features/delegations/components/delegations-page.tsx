@@ -1,0 +1,92 @@
+import type { CurrentUser } from "@pwp/shared/auth";
+import { useTranslation } from "react-i18next";
+import { DocumentTitle } from "@/components/document-title";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Spinner } from "@/components/ui/spinner";
+import { isApiError } from "@/lib/api-client";
+import { formatDateTime } from "@/lib/format";
+import { getCurrentLocale } from "@/lib/i18n";
+import { useDelegations } from "../api/get-delegations";
+import { useMyAuthority } from "../api/get-my-authority";
+import { DelegateForm, type DelegationCandidate } from "./delegate-form";
+import { DelegationTree } from "./delegation-tree";
+
+type DelegationsPageProps = {
+  currentUser: CurrentUser;
+  /** The organisation's users (from the users feature, composed by the app layer), for choosing an agent. */
+  candidates: readonly DelegationCandidate[];
+};
+
+export function DelegationsPage({ currentUser, candidates }: DelegationsPageProps) {
+  const { t } = useTranslation();
+  const language = getCurrentLocale();
+  const delegations = useDelegations();
+  const authority = useMyAuthority();
+
+  const isRepresentative = authority.data?.isRepresentative ?? currentUser.role === "REPRESENTATIVE";
+  const allDelegations = delegations.data?.pages.flatMap((page) => page.delegations) ?? [];
+  // The form is for those who can pass something on: the representative, or the agent of an active delegation.
+  const holdsActiveDelegation = allDelegations.some((d) => d.agent.id === currentUser.id && d.state === "ACTIVE");
+  const canDelegate = isRepresentative || holdsActiveDelegation;
+  const loadError = delegations.error ?? authority.error;
+
+  return (
+    <div className="delegations-page">
+      <DocumentTitle page={t("delegations.title")} />
+      <div className="page-heading">
+        <h1>{t("delegations.title")}</h1>
+        <p className="page-heading__lead">{t("delegations.intro")}</p>
+      </div>
+      {loadError && (
+        <Alert>
+          {isApiError(loadError, "FORBIDDEN")
+            ? t("users.errors.notApproved")
+            : isApiError(loadError, "NETWORK_ERROR")
+              ? t("errors.network")
+              : t("errors.unexpected")}
+        </Alert>
+      )}
+      <div className="delegations-page__grid">
+        <Card title={t("delegations.authority.title")}>
+          {authority.isPending ? (
+            <Spinner label={t("app.loading")} />
+          ) : authority.data?.isRepresentative ? (
+            <p>{t("delegations.authority.representative")}</p>
+          ) : authority.data && authority.data.scopes.length > 0 ? (
+            <ul className="plain-list">
+              {authority.data.scopes.map((entry) => (
+                <li key={entry.scope}>
+                  {t("delegations.authority.byDelegation", {
+                    scope: t(`delegations.scopes.${entry.scope}`),
+                    time: entry.validUntil ? formatDateTime(new Date(entry.validUntil), language) : "",
+                  })}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("delegations.authority.none")}</p>
+          )}
+        </Card>
+        {canDelegate && <DelegateForm currentUserId={currentUser.id} isRepresentative={isRepresentative} candidates={candidates} />}
+      </div>
+      <Card title={t("delegations.tree.title")}>
+        {delegations.isPending ? (
+          <Spinner label={t("app.loading")} />
+        ) : allDelegations.length === 0 ? (
+          <p className="empty-state">{t("delegations.tree.empty")}</p>
+        ) : (
+          <>
+            <DelegationTree delegations={allDelegations} currentUserId={currentUser.id} isRepresentative={isRepresentative} />
+            {delegations.hasNextPage && (
+              <Button variant="secondary" isLoading={delegations.isFetchingNextPage} onClick={() => void delegations.fetchNextPage()}>
+                {t("delegations.tree.showMore")}
+              </Button>
+            )}
+          </>
+        )}
+      </Card>
+    </div>
+  );
+}
