@@ -1,4 +1,4 @@
-// Keyset pagination over (createdAt, id): the cursor is the last row's position, opaque to the client. Unlike an
+// Keyset pagination, mostly over (createdAt, id): the cursor is the last row's position, opaque to the client. Unlike an
 // offset it stays right while rows are added, and unlike Prisma's `cursor` it never looks up a row by id, so a
 // cursor cannot be used to probe another organisation's rows.
 import { AppError } from "./app-error.ts";
@@ -8,24 +8,43 @@ export interface PagePosition {
   id: string;
 }
 
-export function encodePageCursor(position: PagePosition): string {
-  return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString("base64url");
-}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The position after which the next page starts; a cursor that is not ours is a 400 naming querystring.cursor (the name Fastify gives query-string fields). */
-export function decodePageCursor(cursor: string | undefined): PagePosition | undefined {
-  if (cursor === undefined) return undefined;
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
-    const date = typeof createdAt === "string" ? new Date(createdAt) : new Date(Number.NaN);
-    const isUuid = typeof id === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-    if (!Number.isNaN(date.getTime()) && isUuid) return { createdAt: date, id: id as string };
-  } catch {
-    // fall through to the 400 below
-  }
-  throw new AppError("VALIDATION_FAILED", "The page cursor is not valid; start from the first page.", {
+function invalidCursor(): AppError {
+  // querystring.cursor: the name Fastify gives query-string fields in its own validation errors.
+  return new AppError("VALIDATION_FAILED", "The page cursor is not valid; start from the first page.", {
     fields: [{ field: "querystring.cursor", message: "is not a cursor this list gave out" }],
   });
+}
+
+/** A cursor over any (sort key, id) order, e.g. (name, id). */
+export function encodeCursor(key: string, id: string): string {
+  return Buffer.from(JSON.stringify([key, id])).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): { key: string; id: string } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string" && UUID.test(value[1])) {
+      return { key: value[0], id: value[1] };
+    }
+  } catch {
+    // not ours
+  }
+  throw invalidCursor();
+}
+
+export function encodePageCursor(position: PagePosition): string {
+  return encodeCursor(position.createdAt.toISOString(), position.id);
+}
+
+/** The (createdAt, id) position after which the next page starts. */
+export function decodePageCursor(cursor: string | undefined): PagePosition | undefined {
+  if (cursor === undefined) return undefined;
+  const { key, id } = decodeCursor(cursor);
+  const createdAt = new Date(key);
+  if (Number.isNaN(createdAt.getTime())) throw invalidCursor();
+  return { createdAt, id };
 }
 
 /** The Prisma condition "after this position" in ascending (createdAt, id) order. */

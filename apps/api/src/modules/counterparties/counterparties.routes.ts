@@ -1,6 +1,6 @@
 // Counterparties (거래처 관리): the platform organisation search, a member's counterparty list with contacts, and
 // the public preview of a counterparty invitation. Handlers only translate between HTTP and the service.
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import {
@@ -23,8 +23,9 @@ import {
   UpdateCounterpartyContactBodySchema,
 } from "@pwp/shared/counterparties";
 import type { Permission } from "../../plugins/auth.ts";
+import { actorOf } from "../../lib/actor.ts";
 import { errorResponses } from "../../lib/route-schema.ts";
-import { createCounterpartiesService, type Actor } from "./counterparties.service.ts";
+import { createCounterpartiesService } from "./counterparties.service.ts";
 
 /** Members of approved orderer, contractor and surety organisations; operators keep no counterparties. */
 const MEMBERS: Permission = { kinds: COUNTERPARTY_KINDS };
@@ -36,9 +37,6 @@ const INVITATION_PREVIEW_RATE_LIMIT = { max: 30, timeWindow: 60_000 };
 const security = [{ bearerAuth: [] }];
 const tags = ["counterparties"];
 
-function actorOf(request: FastifyRequest): Actor {
-  return { userId: request.user.sub, organizationId: request.user.org, ipAddress: request.ip };
-}
 
 export default async function counterpartiesRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

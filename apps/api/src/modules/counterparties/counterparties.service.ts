@@ -29,13 +29,9 @@ import type { PrismaClient } from "../../db/database.ts";
 import { AppError } from "../../lib/app-error.ts";
 import { recordAuditEvent } from "../../lib/audit.ts";
 import * as repository from "./counterparties.repository.ts";
+import type { Actor } from "../../lib/actor.ts";
+import { decodeCursor, encodeCursor } from "../../lib/page-cursor.ts";
 
-/** Who is acting: the access-token claims the service needs, and where the request came from. */
-export interface Actor {
-  userId: string;
-  organizationId: string;
-  ipAddress: string;
-}
 
 /** The POST /api/counterparties body as validated by the route schema: the service decides which shape it is. */
 export interface CreateCounterpartyInput {
@@ -83,22 +79,7 @@ function readNumberPrefix(text: string): string | null {
 
 // ---- cursors ----------------------------------------------------------------------------------------------------
 
-function encodeCursor(row: { name: string; id: string }): string {
-  return Buffer.from(JSON.stringify([row.name, row.id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { name: string; id: string } {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
-      const [name, id] = value as [string, string];
-      if (/^[0-9a-f-]{36}$/i.test(id)) return { name, id };
-    }
-  } catch {
-    // falls through to the error below
-  }
-  throw validationError([{ field: "querystring.cursor", message: "is not a cursor this list gave out; start again from the first page" }]);
-}
+const toNamePosition = ({ key, id }: { key: string; id: string }) => ({ name: key, id });
 
 // ---- response shapes --------------------------------------------------------------------------------------------
 
@@ -251,13 +232,13 @@ export function createCounterpartiesService({ prisma, config, now = () => new Da
       ownerOrganizationId: actor.organizationId,
       text: text === "" ? null : text,
       numberPrefix: readNumberPrefix(text),
-      after: query.cursor ? decodeCursor(query.cursor) : null,
+      after: query.cursor ? toNamePosition(decodeCursor(query.cursor)) : null,
       // One more than asked tells whether there is a next page without counting.
       take: limit + 1,
     });
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    return { items: page.map(toSummary), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+    return { items: page.map(toSummary), nextCursor: rows.length > limit && last ? encodeCursor(last.name, last.id) : null };
   }
 
   async function getCounterparty(actor: Actor, id: string): Promise<CounterpartyDetail> {

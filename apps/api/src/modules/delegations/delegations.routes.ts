@@ -1,7 +1,7 @@
 // Delegations of signing authority (/api/delegations) and what the signed-in user may sign now (/api/me/authority).
 // The rules live in delegations.service.ts.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import {
   CreateDelegationBodySchema,
   DelegationListSchema,
@@ -12,12 +12,10 @@ import {
   SigningAuthoritySchema,
 } from "@pwp/shared/delegations";
 import { PageQuerySchema } from "@pwp/shared/users";
+import { actorOf } from "../../lib/actor.ts";
 import { errorResponses } from "../../lib/route-schema.ts";
-import { createDelegationsService, type Actor } from "./delegations.service.ts";
+import { createDelegationsService } from "./delegations.service.ts";
 
-function actorOf(request: FastifyRequest): Actor {
-  return { userId: request.user.sub, organizationId: request.user.org, ipAddress: request.ip };
-}
 
 export default async function delegationsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -20,6 +20,7 @@ import { recordAuditEvent } from "../../lib/audit.ts";
 import { decodePageCursor, toPage } from "../../lib/page-cursor.ts";
 import { findSigningAuthority, revokeDelegationBranches } from "../../lib/signing-authority.ts";
 import * as delegationsRepository from "./delegations.repository.ts";
+import type { Actor } from "../../lib/actor.ts";
 
 /**
  * A period may start "now" as the form sends it, a little before the request arrives; further back is refused,
@@ -27,11 +28,6 @@ import * as delegationsRepository from "./delegations.repository.ts";
  */
 const START_TOLERANCE_MS = 5 * 60 * 1000;
 
-export interface Actor {
-  userId: string;
-  organizationId: string;
-  ipAddress: string;
-}
 
 interface Dependencies {
   prisma: PrismaClient;

@@ -4,6 +4,7 @@ import type { Country, OrganizationStatus } from "@pwp/shared/enums";
 import type { ApplicantKind } from "@pwp/shared/registration";
 import type { DbClient } from "../../db/database.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { afterPosition, type PagePosition } from "../../lib/page-cursor.ts";
 
 const DOCUMENT_SELECT = { id: true, fileName: true, contentType: true, size: true, createdAt: true } as const;
 
@@ -180,11 +181,6 @@ export interface ApplicationListFilter {
   country: Country | undefined;
 }
 
-export interface ListCursor {
-  createdAt: Date;
-  id: string;
-}
-
 function listWhere(filter: ApplicationListFilter): Prisma.OrganizationWhereInput {
   return {
     ...APPLICANT_ORGANIZATION,
@@ -195,12 +191,9 @@ function listWhere(filter: ApplicationListFilter): Prisma.OrganizationWhereInput
 }
 
 /** Oldest first, keyset-paginated on (createdAt, id). */
-export function listApplications(db: DbClient, filter: ApplicationListFilter, cursor: ListCursor | undefined, take: number) {
-  const after: Prisma.OrganizationWhereInput = cursor
-    ? { OR: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { gt: cursor.id } }] }
-    : {};
+export function listApplications(db: DbClient, filter: ApplicationListFilter, cursor: PagePosition | undefined, take: number) {
   return db.organization.findMany({
-    where: { AND: [listWhere(filter), after] },
+    where: { AND: [listWhere(filter), afterPosition(cursor)] },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take,
     select: {

@@ -30,8 +30,9 @@ import { recordAuditEvent } from "../../lib/audit.ts";
 import { hashPassword } from "../../lib/password.ts";
 import { compileValidator, toFieldErrors } from "../../lib/validation.ts";
 import * as registrationRepository from "./registration.repository.ts";
-import type { ApplicationRecord, ListCursor } from "./registration.repository.ts";
+import type { ApplicationRecord } from "./registration.repository.ts";
 import type { UploadedDocument } from "./registration.uploads.ts";
+import { decodePageCursor, encodePageCursor } from "../../lib/page-cursor.ts";
 
 /** The applicant sees that ops decided, never which ops user. */
 const OPERATOR_DISPLAY_NAME = "operator";
@@ -126,18 +127,6 @@ function toView(record: ApplicationRecord, showDeciderNames: boolean): Registrat
       uploadedAt: document.createdAt.toISOString(),
     })),
   };
-}
-
-/** Cursor = the last item's (createdAt, id), opaque to clients. */
-function encodeCursor(cursor: ListCursor): string {
-  return Buffer.from(`${cursor.createdAt.toISOString()}|${cursor.id}`).toString("base64url");
-}
-
-function decodeCursor(raw: string): ListCursor {
-  const [createdAt, id] = Buffer.from(raw, "base64url").toString("utf8").split("|");
-  const date = new Date(createdAt ?? "");
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(date.getTime())) throw fieldError("querystring.cursor", "is not a cursor from this list");
-  return { createdAt: date, id };
 }
 
 const DECISION_ACTIONS: Record<RegistrationDecisionBody["decision"], string> = {
@@ -311,7 +300,7 @@ export function createRegistrationService({ prisma, now = () => new Date() }: De
       country: query.country,
     };
     const limit = query.limit ?? REGISTRATION_LIST_DEFAULT_LIMIT;
-    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const cursor = decodePageCursor(query.cursor);
     const [rows, total] = await Promise.all([
       registrationRepository.listApplications(prisma, filter, cursor, limit + 1),
       registrationRepository.countApplications(prisma, filter),
@@ -331,7 +320,7 @@ export function createRegistrationService({ prisma, now = () => new Date() }: De
         lastChangedAt: (row.reviews[0]?.createdAt ?? row.createdAt).toISOString(),
         documentCount: row._count.documents,
       })),
-      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+      nextCursor: rows.length > limit && last ? encodePageCursor({ createdAt: last.createdAt, id: last.id }) : null,
       total,
     };
   }

@@ -1,7 +1,7 @@
 // Users and invitations (/api/users, /api/invitations), the signed-in user's password (/api/me/password) and the
 // forgotten-password flow (/api/auth/password-reset). The rules live in users.service.ts.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import {
   AcceptedInvitationSchema,
@@ -22,14 +22,12 @@ import {
   UserListSchema,
   UserParamsSchema,
 } from "@pwp/shared/users";
+import { actorOf } from "../../lib/actor.ts";
 import { errorResponses } from "../../lib/route-schema.ts";
-import { createUsersService, type Actor } from "./users.service.ts";
+import { createUsersService } from "./users.service.ts";
 
 const REPRESENTATIVE_ONLY = { roles: ["REPRESENTATIVE"] } as const;
 
-function actorOf(request: FastifyRequest): Actor {
-  return { userId: request.user.sub, organizationId: request.user.org, ipAddress: request.ip };
-}
 
 export default async function usersRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

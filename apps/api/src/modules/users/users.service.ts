@@ -25,18 +25,13 @@ import { decodePageCursor, toPage } from "../../lib/page-cursor.ts";
 import { hashPassword, verifyPassword } from "../../lib/password.ts";
 import { revokeDelegationBranches } from "../../lib/signing-authority.ts";
 import * as usersRepository from "./users.repository.ts";
+import type { Actor } from "../../lib/actor.ts";
 
 const PASSWORD_RESET_VALIDITY_MS = 60 * 60 * 1000;
 
 /** One message for an unknown, revoked, used or expired link, so the answer says nothing about which. */
 const INVITATION_NOT_FOUND = "This invitation link is not valid. It may have expired, been revoked or been used already; ask for a new one.";
 
-/** Who is acting, from the access token. */
-export interface Actor {
-  userId: string;
-  organizationId: string;
-  ipAddress: string;
-}
 
 interface Dependencies {
   prisma: PrismaClient;
