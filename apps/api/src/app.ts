@@ -26,6 +26,11 @@ export interface BuildAppOptions {
   logger?: boolean;
 }
 
+/** Single-use tokens in paths (/invitations/:token, /counterparty-invitations/:token) and ?token= queries. */
+export function redactSecretsInUrl(url: string): string {
+  return url.replace(/\/((?:counterparty-)?invitations)\/[^/?#]+/g, "/$1/[redacted]").replace(/([?&]token=)[^&#]*/g, "$1[redacted]");
+}
+
 /** Any thrown thing → an AppError. Unknown errors become INTERNAL, whose message says nothing internal. */
 function toAppError(error: FastifyError | AppError): AppError {
   if (error instanceof AppError) return error;
@@ -52,6 +57,14 @@ export async function buildApp({ config, database, logger = true }: BuildAppOpti
     logger: logger && {
       level: config.logLevel,
       redact: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'],
+      serializers: {
+        // Invitation tokens travel in the path: they must not end up in log files.
+        req: (request: { method: string; url: string; ip?: string }) => ({
+          method: request.method,
+          url: redactSecretsInUrl(request.url),
+          remoteAddress: request.ip,
+        }),
+      },
     },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,

@@ -145,3 +145,13 @@ describe("sign-in rate limit per address", () => {
     }
   });
 });
+
+describe("logs", () => {
+  it("never carry invitation or reset tokens", async () => {
+    const { redactSecretsInUrl } = await import("../src/app.ts");
+    expect(redactSecretsInUrl("/api/invitations/abcDEF123_-/accept")).toBe("/api/invitations/[redacted]/accept");
+    expect(redactSecretsInUrl("/api/counterparty-invitations/xyz?lang=ko")).toBe("/api/counterparty-invitations/[redacted]?lang=ko");
+    expect(redactSecretsInUrl("/reset-password?token=secret&x=1")).toBe("/reset-password?token=[redacted]&x=1");
+    expect(redactSecretsInUrl("/api/users/invitations")).toBe("/api/users/invitations");
+  });
+});
