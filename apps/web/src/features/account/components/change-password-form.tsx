@@ -3,11 +3,12 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { NewPasswordFields } from "@/components/ui/new-password-fields";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
-import { isApiError } from "@/lib/api-client";
+import { describeFormError, hasFieldError } from "@/lib/form-errors";
+import { checkNewPassword } from "@/lib/new-password";
 import { useChangePassword } from "../api/change-password";
-import { checkNewPassword } from "./password-fields";
 
 type ChangePasswordFormProps = {
   /**
@@ -28,21 +29,14 @@ export function ChangePasswordForm({ onPasswordChanged }: ChangePasswordFormProp
   const [isSigningInAgain, setIsSigningInAgain] = useState(false);
 
   const error = changePassword.error;
-  const isWrongCurrent = isApiError(error) && error.fields.some((field) => field.field === "body.currentPassword");
-  const isSameAsCurrent = isApiError(error) && error.fields.some((field) => field.field === "body.newPassword");
+  const isWrongCurrent = hasFieldError(error, "body.currentPassword");
+  const isSameAsCurrent = hasFieldError(error, "body.newPassword");
   const errors = {
     current: localErrors.current ?? (isWrongCurrent ? t("account.changePassword.wrongCurrent") : undefined),
     password: localErrors.password ?? (isSameAsCurrent ? t("account.changePassword.sameAsCurrent") : undefined),
     confirmation: localErrors.confirmation,
   };
-  const hasFieldErrors = Object.values(errors).some(Boolean);
-  const formError = hasFieldErrors
-    ? t("errors.checkFields")
-    : !error
-      ? null
-      : isApiError(error, "NETWORK_ERROR")
-        ? t("errors.network")
-        : t("errors.unexpected");
+  const formError = describeFormError(error, t, { hasFieldErrors: Object.values(errors).some(Boolean) });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -87,28 +81,22 @@ export function ChangePasswordForm({ onPasswordChanged }: ChangePasswordFormProp
             setLocalErrors((state) => ({ ...state, current: undefined }));
           }}
         />
-        <TextField
-          label={t("account.changePassword.new")}
-          hint={t("account.changePassword.newHint")}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          value={next}
-          error={errors.password}
-          onChange={(event) => {
-            setNext(event.target.value);
+        <NewPasswordFields
+          passwordLabel={t("account.changePassword.new")}
+          confirmationLabel={t("account.changePassword.confirm")}
+          passwordHint={t("account.changePassword.newHint")}
+          passwordName="newPassword"
+          confirmationName="confirmPassword"
+          password={next}
+          confirmation={confirmation}
+          passwordError={errors.password}
+          confirmationError={errors.confirmation}
+          onPasswordChange={(value) => {
+            setNext(value);
             setLocalErrors((state) => ({ ...state, password: undefined }));
           }}
-        />
-        <TextField
-          label={t("account.changePassword.confirm")}
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          value={confirmation}
-          error={errors.confirmation}
-          onChange={(event) => {
-            setConfirmation(event.target.value);
+          onConfirmationChange={(value) => {
+            setConfirmation(value);
             setLocalErrors((state) => ({ ...state, confirmation: undefined }));
           }}
         />

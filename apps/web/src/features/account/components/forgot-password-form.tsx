@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { isApiError } from "@/lib/api-client";
+import { describeFormError, readFieldErrors } from "@/lib/form-errors";
 import { useRequestPasswordReset } from "../api/request-password-reset";
 
 /** Always ends with the same confirmation, whether or not the address has an account (as the API does). */
@@ -15,16 +16,11 @@ export function ForgotPasswordForm() {
   const [emailError, setEmailError] = useState<string | null>(null);
 
   const error = requestReset.error;
-  const serverEmailError = isApiError(error, "VALIDATION_FAILED") ? error.fields.find((f) => f.field === "body.email")?.message : undefined;
-  const formError = !error
-    ? null
-    : serverEmailError
-      ? t("errors.checkFields")
-      : isApiError(error, "RATE_LIMITED")
-        ? t("account.errors.rateLimited")
-        : isApiError(error, "NETWORK_ERROR")
-          ? t("errors.network")
-          : t("errors.unexpected");
+  const serverEmailError = isApiError(error, "VALIDATION_FAILED") ? readFieldErrors(error).email : undefined;
+  const formError = describeFormError(error, t, {
+    hasFieldErrors: serverEmailError !== undefined,
+    byCode: { RATE_LIMITED: t("account.errors.rateLimited") },
+  });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -3,11 +3,11 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { NewPasswordFields } from "@/components/ui/new-password-fields";
 import { Notice } from "@/components/ui/notice";
-import { TextField } from "@/components/ui/text-field";
-import { isApiError } from "@/lib/api-client";
+import { describeFormError, hasFieldError, readFieldErrors } from "@/lib/form-errors";
+import { checkNewPassword } from "@/lib/new-password";
 import { useConfirmPasswordReset } from "../api/confirm-password-reset";
-import { checkNewPassword } from "./password-fields";
 
 type ResetPasswordFormProps = {
   /** From the link's ?token=; null when the link carries none. */
@@ -24,7 +24,7 @@ export function ResetPasswordForm({ token, signInHref, forgotPasswordHref }: Res
   const [localErrors, setLocalErrors] = useState<{ password?: string; confirmation?: string }>({});
 
   const error = confirmReset.error;
-  const isInvalidLink = token === null || (isApiError(error) && error.fields.some((field) => field.field === "body.token"));
+  const isInvalidLink = token === null || hasFieldError(error, "body.token");
 
   if (confirmReset.isSuccess) {
     return (
@@ -47,17 +47,11 @@ export function ResetPasswordForm({ token, signInHref, forgotPasswordHref }: Res
     );
   }
 
-  const serverPasswordError = isApiError(error) ? error.fields.find((field) => field.field === "body.newPassword")?.message : undefined;
-  const errors = { password: localErrors.password ?? serverPasswordError, confirmation: localErrors.confirmation };
-  const formError = Object.values(errors).some(Boolean)
-    ? t("errors.checkFields")
-    : !error
-      ? null
-      : isApiError(error, "RATE_LIMITED")
-        ? t("account.errors.rateLimited")
-        : isApiError(error, "NETWORK_ERROR")
-          ? t("errors.network")
-          : t("errors.unexpected");
+  const errors = { password: localErrors.password ?? readFieldErrors(error).newPassword, confirmation: localErrors.confirmation };
+  const formError = describeFormError(error, t, {
+    hasFieldErrors: Object.values(errors).some(Boolean),
+    byCode: { RATE_LIMITED: t("account.errors.rateLimited") },
+  });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -72,28 +66,22 @@ export function ResetPasswordForm({ token, signInHref, forgotPasswordHref }: Res
   return (
     <form className="form" noValidate onSubmit={handleSubmit}>
       {formError && <Alert>{formError}</Alert>}
-      <TextField
-        label={t("account.reset.new")}
-        hint={t("account.changePassword.newHint")}
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        value={password}
-        error={errors.password}
-        onChange={(event) => {
-          setPassword(event.target.value);
+      <NewPasswordFields
+        passwordLabel={t("account.reset.new")}
+        confirmationLabel={t("account.reset.confirm")}
+        passwordHint={t("account.changePassword.newHint")}
+        passwordName="newPassword"
+        confirmationName="confirmPassword"
+        password={password}
+        confirmation={confirmation}
+        passwordError={errors.password}
+        confirmationError={errors.confirmation}
+        onPasswordChange={(value) => {
+          setPassword(value);
           setLocalErrors((state) => ({ ...state, password: undefined }));
         }}
-      />
-      <TextField
-        label={t("account.reset.confirm")}
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        value={confirmation}
-        error={errors.confirmation}
-        onChange={(event) => {
-          setConfirmation(event.target.value);
+        onConfirmationChange={(value) => {
+          setConfirmation(value);
           setLocalErrors((state) => ({ ...state, confirmation: undefined }));
         }}
       />

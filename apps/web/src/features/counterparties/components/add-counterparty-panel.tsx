@@ -4,12 +4,12 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Button } from "@/components/ui/button";
+import { CopyableLink } from "@/components/ui/copyable-link";
 import { Notice } from "@/components/ui/notice";
 import { Tabs } from "@/components/ui/tabs";
 import { paths } from "@/config/paths";
 import { formatDateTime } from "@/lib/format";
 import { getCurrentLocale } from "@/lib/i18n";
-import { InvitationLink } from "./invitation-link";
 import { InviteCounterpartyForm } from "./invite-counterparty-form";
 import { PlatformSearch } from "./platform-search";
 
@@ -74,7 +74,7 @@ function CreatedResult({ created, onAddAnother }: { created: CreateCounterpartyR
             {t("counterparties.invite.result.invitedTitle")}
           </h3>
           <p>{t("counterparties.invite.result.invitedText", { name: created.name, email: invitation.email })}</p>
-          <InvitationLink url={invitationUrl} />
+          <CopyableLink label={t("counterparties.invitationLink.label")} url={invitationUrl} />
           <Notice>
             {t("counterparties.invite.result.invitedExpiry", { date: formatDateTime(new Date(invitation.expiresAt), getCurrentLocale()) })}
           </Notice>

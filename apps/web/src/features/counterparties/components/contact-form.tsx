@@ -10,7 +10,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { isApiError } from "@/lib/api-client";
-import { describeRequestError, readServerFieldErrors } from "./form-support";
+import { readFieldErrors } from "@/lib/form-errors";
+import { describeRequestError } from "./form-support";
 
 const FIELDS = ["name", "department", "phone", "email"] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -39,7 +40,7 @@ export function ContactForm({ title, initial, isPending, error, onSubmit, onCanc
   const [isSubmitted, setIsSubmitted] = useState(false);
 
   const localErrors = isSubmitted ? validate(values, t) : {};
-  const serverErrors = readServerFieldErrors(error);
+  const serverErrors = readFieldErrors(error);
   const fieldErrors: Partial<Record<FieldName, string>> = {};
   for (const field of FIELDS) {
     const server = serverErrors[field];

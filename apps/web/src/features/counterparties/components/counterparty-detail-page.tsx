@@ -6,11 +6,13 @@ import { Link, useNavigate } from "react-router";
 import { DocumentTitle } from "@/components/document-title";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CopyableLink } from "@/components/ui/copyable-link";
 import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
 import { TextField } from "@/components/ui/text-field";
 import { paths } from "@/config/paths";
 import { isApiError } from "@/lib/api-client";
+import { readFieldErrors } from "@/lib/form-errors";
 import { formatDateTime } from "@/lib/format";
 import { getCurrentLocale } from "@/lib/i18n";
 import { useDeleteCounterparty } from "../api/delete-counterparty";
@@ -19,8 +21,7 @@ import { useReissueInvitation } from "../api/reissue-invitation";
 import { useUpdateCounterparty } from "../api/update-counterparty";
 import { ContactsSection } from "./contacts-section";
 import { CounterpartyStatusBadge, getCounterpartyState } from "./counterparty-status";
-import { describeRequestError, readServerFieldErrors } from "./form-support";
-import { InvitationLink } from "./invitation-link";
+import { describeRequestError } from "./form-support";
 import "../counterparties.css";
 
 type CounterpartyDetailPageProps = {
@@ -151,7 +152,7 @@ function EditDetailsForm({ detail, onDone }: { detail: CounterpartyDetail; onDon
   const [email, setEmail] = useState(detail.invitation?.email ?? "");
   const [isSubmitted, setIsSubmitted] = useState(false);
 
-  const serverErrors = readServerFieldErrors(update.error);
+  const serverErrors = readFieldErrors(update.error);
   const nameError = isSubmitted && name.trim() === "" ? t("errors.required") : serverErrors.name;
   const emailError =
     isSubmitted && hasOpenInvitation && !isValidContactEmail(email.trim())
@@ -239,7 +240,7 @@ function InvitationSection({ detail }: { detail: CounterpartyDetail }) {
           {issued && (
             <div className="reissued">
               <p role="status">{t("counterparties.detail.reissued", { date: formatDateTime(new Date(issued.expiresAt), language) })}</p>
-              <InvitationLink url={issued.invitationUrl} />
+              <CopyableLink label={t("counterparties.invitationLink.label")} url={issued.invitationUrl} />
             </div>
           )}
           {reissueError && <Alert>{reissueError}</Alert>}

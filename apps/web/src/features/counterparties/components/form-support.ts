@@ -1,23 +1,11 @@
-// Small pieces the counterparty forms share: reading the API's field errors, the live registration-number check,
-// and the message for a refused request.
+// Small pieces the counterparty forms share: the live registration-number check and the message for a refused
+// request. (The API's field errors are read with readFieldErrors from lib/form-errors.)
 import type { Country } from "@pwp/shared/enums";
 import { isValidRegistrationNumber, normalizeRegistrationNumber } from "@pwp/shared/registration-number";
 import type { TFunction } from "i18next";
 import { isApiError } from "@/lib/api-client";
 
 export const REGISTRATION_NUMBER_DIGITS: Record<Country, number> = { KR: 10, JP: 13 };
-
-/** The API's field errors, keyed by the form's field name: "body.contact.email" → "contact.email" with prefix "body.". */
-export function readServerFieldErrors(error: unknown, prefix = "body."): Record<string, string> {
-  if (!isApiError(error)) return {};
-  const errors: Record<string, string> = {};
-  for (const { field, message } of error.fields) {
-    if (!field.startsWith(prefix)) continue;
-    const name = field.slice(prefix.length);
-    errors[name] ??= message;
-  }
-  return errors;
-}
 
 export type RegistrationNumberCheck = "empty" | "incomplete" | "wrongLength" | "wrongCheckDigit" | "valid";
 

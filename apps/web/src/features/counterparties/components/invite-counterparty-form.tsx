@@ -14,8 +14,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { isApiError } from "@/lib/api-client";
+import { readFieldErrors } from "@/lib/form-errors";
 import { useCreateCounterparty } from "../api/create-counterparty";
-import { checkRegistrationNumber, describeRequestError, readServerFieldErrors } from "./form-support";
+import { checkRegistrationNumber, describeRequestError } from "./form-support";
 
 const FIELDS = ["kind", "country", "registrationNumber", "name", "contact.name", "contact.department", "contact.phone", "contact.email"] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -52,7 +53,7 @@ export function InviteCounterpartyForm({ defaultCountry, onCreated }: InviteCoun
   const numberCheck = checkRegistrationNumber(country, values.registrationNumber);
   // Messages are derived while rendering, so they follow a language switch and the member's corrections.
   const localErrors = validate(values, numberCheck, isSubmitted, t);
-  const serverErrors = readServerFieldErrors(create.error);
+  const serverErrors = readFieldErrors(create.error);
   const fieldErrors: Partial<Record<FieldName, string>> = {};
   for (const field of FIELDS) {
     const message = localErrors[field] ?? (create.isError ? describeServerFieldError(field, serverErrors[field], create.error, t) : undefined);
@@ -97,7 +98,7 @@ export function InviteCounterpartyForm({ defaultCountry, onCreated }: InviteCoun
     create.mutate(body, {
       onSuccess: onCreated,
       onError: (error) => {
-        const invalid = FIELDS.find((field) => readServerFieldErrors(error)[field]);
+        const invalid = FIELDS.find((field) => readFieldErrors(error)[field]);
         if (invalid) setFocusTarget({ field: invalid });
       },
     });

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { isApiError } from "@/lib/api-client";
+import { describeFormError } from "@/lib/form-errors";
 import { useCreateDelegation } from "../api/create-delegation";
 
 export type DelegationCandidate = { id: string; name: string; role: UserRole; isActive: boolean };
@@ -53,18 +54,10 @@ export function DelegateForm({ currentUserId, isRepresentative, candidates }: De
     }
   }
   const errors = { ...serverErrors, ...localErrors };
-  const hasFieldErrors = Object.values(errors).some(Boolean);
-  const formError = hasFieldErrors
-    ? t("errors.checkFields")
-    : !error
-      ? null
-      : isApiError(error, "FORBIDDEN")
-        ? t("delegations.errors.forbidden")
-        : isApiError(error, "NETWORK_ERROR")
-          ? t("errors.network")
-          : isApiError(error, "CONFLICT")
-            ? t("delegations.errors.alreadyRevoked")
-            : t("errors.unexpected");
+  const formError = describeFormError(error, t, {
+    hasFieldErrors: Object.values(errors).some(Boolean),
+    byCode: { FORBIDDEN: t("delegations.errors.forbidden"), CONFLICT: t("delegations.errors.alreadyRevoked") },
+  });
 
   function clear(field: FieldName) {
     setLocalErrors((state) => ({ ...state, [field]: undefined }));

@@ -14,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
+import { TextAreaField } from "@/components/ui/text-field";
 import { paths } from "@/config/paths";
 import { isApiError } from "@/lib/api-client";
 import { useDecideRegistration } from "../api/decide-registration";
@@ -23,7 +24,6 @@ import { DocumentList } from "./document-list";
 import { RegistrationDetails } from "./registration-details";
 import { RegistrationHistory } from "./registration-history";
 import { StatusBadge } from "./status-badge";
-import { TextAreaField } from "./text-area-field";
 import "./registration.css";
 
 /** One application for ops: everything the applicant sent, the history with deciders' names, and the decision. */

@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
+import { TextAreaField } from "@/components/ui/text-field";
 import { isApiError } from "@/lib/api-client";
 import { useAddRegistrationDocuments } from "../api/add-registration-documents";
 import { downloadOwnRegistrationDocument } from "../api/download-registration-document";
@@ -18,7 +19,6 @@ import { checkFiles } from "./format";
 import { RegistrationDetails } from "./registration-details";
 import { RegistrationHistory } from "./registration-history";
 import { StatusBadge } from "./status-badge";
-import { TextAreaField } from "./text-area-field";
 import "./registration.css";
 
 /** The reason of the decision that put the application in its current status (hold or rejection). */

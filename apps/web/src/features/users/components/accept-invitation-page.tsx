@@ -1,5 +1,4 @@
 import type { AcceptedInvitation } from "@pwp/shared/users";
-import { PASSWORD_MIN_LENGTH } from "@pwp/shared/users";
 import { formatRegistrationNumber } from "@pwp/shared/registration-number";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,14 +6,16 @@ import { Link } from "react-router";
 import { DocumentTitle } from "@/components/document-title";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { NewPasswordFields } from "@/components/ui/new-password-fields";
 import { Spinner } from "@/components/ui/spinner";
 import { TextField } from "@/components/ui/text-field";
 import { isApiError } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
+import { describeFormError, hasFieldError, readFieldErrors } from "@/lib/form-errors";
 import { getCurrentLocale } from "@/lib/i18n";
+import { checkNewPassword } from "@/lib/new-password";
 import { useAcceptInvitation } from "../api/accept-invitation";
 import { useInvitationPreview } from "../api/get-invitation-preview";
-import { hasFieldError, readFieldErrors } from "./form-support";
 
 type FieldName = "name" | "loginId" | "password" | "confirmPassword";
 
@@ -94,20 +95,10 @@ function AcceptForm({ token, onAccepted }: { token: string; onAccepted: (accepte
     password: serverErrors.password,
     ...localErrors,
   };
-  const hasFieldErrors = Object.values(fieldErrors).some(Boolean);
-  const formError = hasFieldErrors
-    ? t("errors.checkFields")
-    : !error
-      ? null
-      : isApiError(error, "NOT_FOUND")
-        ? t("users.accept.invalid")
-        : isApiError(error, "CONFLICT")
-          ? t("users.accept.emailTaken")
-          : isApiError(error, "RATE_LIMITED")
-            ? t("account.errors.rateLimited")
-            : isApiError(error, "NETWORK_ERROR")
-              ? t("errors.network")
-              : t("errors.unexpected");
+  const formError = describeFormError(error, t, {
+    hasFieldErrors: Object.values(fieldErrors).some(Boolean),
+    byCode: { NOT_FOUND: t("users.accept.invalid"), CONFLICT: t("users.accept.emailTaken"), RATE_LIMITED: t("account.errors.rateLimited") },
+  });
 
   function update(field: FieldName, value: string) {
     setValues((current) => ({ ...current, [field]: value }));
@@ -120,8 +111,9 @@ function AcceptForm({ token, onAccepted }: { token: string; onAccepted: (accepte
     const errors: Partial<Record<FieldName, string>> = {};
     if (values.name.trim() === "") errors.name = t("errors.required");
     if (values.loginId.trim() === "") errors.loginId = t("errors.required");
-    if (values.password.length < PASSWORD_MIN_LENGTH) errors.password = t("account.errors.tooShort", { count: PASSWORD_MIN_LENGTH });
-    if (values.confirmPassword !== values.password) errors.confirmPassword = t("account.errors.mismatch");
+    const passwordErrors = checkNewPassword(values.password, values.confirmPassword, t);
+    if (passwordErrors.password) errors.password = passwordErrors.password;
+    if (passwordErrors.confirmation) errors.confirmPassword = passwordErrors.confirmation;
     setLocalErrors(errors);
     if (Object.keys(errors).length > 0) return;
     acceptInvitation.mutate(
@@ -152,24 +144,18 @@ function AcceptForm({ token, onAccepted }: { token: string; onAccepted: (accepte
         error={fieldErrors.loginId}
         onChange={(event) => update("loginId", event.target.value)}
       />
-      <TextField
-        label={t("users.accept.fields.password")}
-        hint={t("users.accept.fields.passwordHint")}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        value={values.password}
-        error={fieldErrors.password}
-        onChange={(event) => update("password", event.target.value)}
-      />
-      <TextField
-        label={t("users.accept.fields.confirmPassword")}
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        value={values.confirmPassword}
-        error={fieldErrors.confirmPassword}
-        onChange={(event) => update("confirmPassword", event.target.value)}
+      <NewPasswordFields
+        passwordLabel={t("users.accept.fields.password")}
+        confirmationLabel={t("users.accept.fields.confirmPassword")}
+        passwordHint={t("users.accept.fields.passwordHint")}
+        passwordName="password"
+        confirmationName="confirmPassword"
+        password={values.password}
+        confirmation={values.confirmPassword}
+        passwordError={fieldErrors.password}
+        confirmationError={fieldErrors.confirmPassword}
+        onPasswordChange={(value) => update("password", value)}
+        onConfirmationChange={(value) => update("confirmPassword", value)}
       />
       <Button type="submit" isFullWidth isLoading={acceptInvitation.isPending}>
         {t("users.accept.submit")}

@@ -4,15 +4,15 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CopyableLink } from "@/components/ui/copyable-link";
 import { Notice } from "@/components/ui/notice";
 import { Select } from "@/components/ui/select";
 import { TextField } from "@/components/ui/text-field";
 import { isApiError } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
+import { describeFormError, hasFieldError, readFieldErrors } from "@/lib/form-errors";
 import { getCurrentLocale } from "@/lib/i18n";
 import { useCreateInvitation } from "../api/create-invitation";
-import { hasFieldError, readFieldErrors } from "./form-support";
-import { InvitationLink } from "./invitation-link";
 
 /** The representative's invitation form; the single-use link is shown once, after sending. */
 export function InviteForm() {
@@ -30,13 +30,8 @@ export function InviteForm() {
     : hasFieldError(error, "body.email") && isApiError(error, "CONFLICT")
       ? t("users.errors.emailTaken")
       : (serverErrors.email ?? null);
-  const formError = !error || emailError ? null : describeError(error);
-
-  function describeError(failure: unknown): string {
-    if (isApiError(failure, "NETWORK_ERROR")) return t("errors.network");
-    if (isApiError(failure, "FORBIDDEN")) return t("users.errors.forbidden");
-    return t("errors.unexpected");
-  }
+  // The e-mail field's own message is enough here: the form has no other field to point to.
+  const formError = emailError ? null : describeFormError(error, t, { byCode: { FORBIDDEN: t("users.errors.forbidden") } });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -93,7 +88,7 @@ export function InviteForm() {
               time: formatDateTime(new Date(created.invitation.expiresAt), getCurrentLocale()),
             })}
           </Notice>
-          <InvitationLink url={created.invitationUrl} />
+          <CopyableLink label={t("users.invite.linkLabel")} url={created.invitationUrl} />
         </div>
       )}
     </Card>

@@ -3,7 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
-import { isApiError } from "@/lib/api-client";
+import { describeFormError } from "@/lib/form-errors";
 import { formatDateTime } from "@/lib/format";
 import { getCurrentLocale } from "@/lib/i18n";
 import { useInvitations } from "../api/get-invitations";
@@ -16,13 +16,7 @@ export function PendingInvitations() {
   const language = getCurrentLocale();
 
   const revokeError = revokeInvitation.error;
-  const revokeMessage = !revokeError
-    ? null
-    : isApiError(revokeError, "CONFLICT") || isApiError(revokeError, "NOT_FOUND")
-      ? t("users.errors.conflict")
-      : isApiError(revokeError, "NETWORK_ERROR")
-        ? t("errors.network")
-        : t("errors.unexpected");
+  const revokeMessage = describeFormError(revokeError, t, { byCode: { CONFLICT: t("users.errors.conflict"), NOT_FOUND: t("users.errors.conflict") } });
 
   return (
     <Card title={t("users.pending.title")} className="users-pending">

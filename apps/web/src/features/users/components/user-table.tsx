@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { isApiError } from "@/lib/api-client";
+import { describeFormError } from "@/lib/form-errors";
 import { formatDateTime } from "@/lib/format";
 import { getCurrentLocale } from "@/lib/i18n";
 import { useUpdateUser } from "../api/update-user";
@@ -25,15 +25,7 @@ export function UserTable({ users, currentUser, onUserChanged }: UserTableProps)
   const isRepresentative = currentUser.role === "REPRESENTATIVE";
 
   const error = updateUser.error;
-  const errorMessage = !error
-    ? null
-    : isApiError(error, "NETWORK_ERROR")
-      ? t("errors.network")
-      : isApiError(error, "FORBIDDEN")
-        ? t("users.errors.forbidden")
-        : isApiError(error, "NOT_FOUND")
-          ? t("users.errors.notFound")
-          : t("errors.unexpected");
+  const errorMessage = describeFormError(error, t, { byCode: { FORBIDDEN: t("users.errors.forbidden"), NOT_FOUND: t("users.errors.notFound") } });
 
   return (
     <>
