@@ -15,6 +15,6 @@ export function DelegationsRoute() {
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   if (!user) return null;
-  const candidates = users.data?.pages.flatMap((page) => page.users) ?? [];
+  const candidates = users.data?.pages.flatMap((page) => page.users);
   return <DelegationsPage currentUser={user} candidates={candidates} />;
 }

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
+import { Spinner } from "@/components/ui/spinner";
 import { TextField } from "@/components/ui/text-field";
 import { isApiError } from "@/lib/api-client";
 import { describeFormError } from "@/lib/form-errors";
@@ -16,7 +17,8 @@ type DelegateFormProps = {
   currentUserId: string;
   isRepresentative: boolean;
   /** The organisation's users; the form offers the active ones other than the caller and the representative. */
-  candidates: readonly DelegationCandidate[];
+  /** undefined while the organisation's users are still loading. */
+  candidates: readonly DelegationCandidate[] | undefined;
 };
 
 type FieldName = "agentId" | "scopes" | "validFrom" | "validUntil";
@@ -32,7 +34,7 @@ export function DelegateForm({ currentUserId, isRepresentative, candidates }: De
   const agentSelectId = useId();
   const agentErrorId = useId();
   const createDelegation = useCreateDelegation();
-  const agents = candidates.filter((user) => user.isActive && user.id !== currentUserId && user.role !== "REPRESENTATIVE");
+  const agents = (candidates ?? []).filter((user) => user.isActive && user.id !== currentUserId && user.role !== "REPRESENTATIVE");
   const [agentId, setAgentId] = useState("");
   const [scopes, setScopes] = useState<DelegationScope[]>([]);
   const [validFrom, setValidFrom] = useState(() => toLocalInputValue(new Date()));
@@ -99,7 +101,9 @@ export function DelegateForm({ currentUserId, isRepresentative, candidates }: De
   return (
     <Card title={t("delegations.form.title")} className="delegate-form">
       {!isRepresentative && <p className="muted">{t("delegations.form.subDelegationHint")}</p>}
-      {agents.length === 0 ? (
+      {candidates === undefined ? (
+        <Spinner label={t("app.loading")} />
+      ) : agents.length === 0 ? (
         <p className="empty-state">{t("delegations.form.noAgents")}</p>
       ) : (
         <form className="form" noValidate onSubmit={handleSubmit}>

@@ -16,7 +16,8 @@ import { DelegationTree } from "./delegation-tree";
 type DelegationsPageProps = {
   currentUser: CurrentUser;
   /** The organisation's users (from the users feature, composed by the app layer), for choosing an agent. */
-  candidates: readonly DelegationCandidate[];
+  /** undefined while the organisation's users are still loading. */
+  candidates: readonly DelegationCandidate[] | undefined;
 };
 
 export function DelegationsPage({ currentUser, candidates }: DelegationsPageProps) {
