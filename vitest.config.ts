@@ -3,6 +3,6 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    projects: ["packages/shared", "apps/web", "apps/api"],
+    projects: ["packages/shared", "packages/pki", "apps/web", "apps/api"],
   },
 });

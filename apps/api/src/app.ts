@@ -9,14 +9,17 @@ import type { Database } from "./db/database.ts";
 import { AppError } from "./lib/app-error.ts";
 import { compileValidator, toFieldErrors } from "./lib/validation.ts";
 import authRoutes from "./modules/auth/auth.routes.ts";
+import certificatesRoutes from "./modules/certificates/certificates.routes.ts";
 import counterpartiesRoutes from "./modules/counterparties/counterparties.routes.ts";
 import delegationsRoutes from "./modules/delegations/delegations.routes.ts";
 import healthRoutes from "./modules/health/health.routes.ts";
+import pkiRoutes from "./modules/pki/pki.routes.ts";
 import registrationRoutes from "./modules/registration/registration.routes.ts";
 import usersRoutes from "./modules/users/users.routes.ts";
 import authPlugin from "./plugins/auth.ts";
 import databasePlugin from "./plugins/database.ts";
 import openapiPlugin from "./plugins/openapi.ts";
+import pkiPlugin from "./plugins/pki.ts";
 import webAppPlugin from "./plugins/web-app.ts";
 
 export interface BuildAppOptions {
@@ -24,6 +27,8 @@ export interface BuildAppOptions {
   /** An already open database (tests); otherwise one is opened from the configuration. */
   database?: Database;
   logger?: boolean;
+  /** The clock services read (tests move it to check time rules to the second); the system clock otherwise. */
+  now?: () => Date;
 }
 
 /** Single-use tokens in paths (/invitations/:token, /counterparty-invitations/:token) and ?token= queries. */
@@ -52,7 +57,7 @@ function toAppError(error: FastifyError | AppError): AppError {
   });
 }
 
-export async function buildApp({ config, database, logger = true }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = true, now }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger && {
       level: config.logLevel,
@@ -131,6 +136,7 @@ export async function buildApp({ config, database, logger = true }: BuildAppOpti
 
   // App plugins
   await app.register(databasePlugin, database ? { database } : {});
+  await app.register(pkiPlugin, now ? { now } : {});
   await app.register(authPlugin);
   await app.register(openapiPlugin);
 
@@ -141,6 +147,8 @@ export async function buildApp({ config, database, logger = true }: BuildAppOpti
   await app.register(registrationRoutes, { prefix: "/api" });
   await app.register(usersRoutes, { prefix: "/api" });
   await app.register(delegationsRoutes, { prefix: "/api" });
+  await app.register(pkiRoutes, { prefix: "/api" });
+  await app.register(certificatesRoutes, { prefix: "/api" });
 
   await app.register(webAppPlugin);
   return app;

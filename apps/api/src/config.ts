@@ -15,6 +15,10 @@ const EnvSchema = Type.Object({
   /** postgres://… for a PostgreSQL server; unset for the embedded database under DATA_DIR. */
   DATABASE_URL: Type.Optional(Type.String({ pattern: "^postgres(ql)?://" })),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  /** 32 random bytes, base64: encrypts the platform CAs' private keys at rest (AES-256-GCM). */
+  PKI_MASTER_KEY: Type.Optional(Type.String({ minLength: 44, maxLength: 44, pattern: "^[A-Za-z0-9+/]{43}=$" })),
+  /** How long each published CRL stays current (its nextUpdate); it is also regenerated on every revocation. */
+  CRL_VALIDITY_HOURS: Type.Integer({ minimum: 1, maximum: 720, default: 24 }),
   LOG_LEVEL: Type.Enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { default: "info" }),
   /** Seed the demo organisations and users into an empty database (never in production). */
   SEED_DEMO_DATA: Type.Optional(Type.Enum(["true", "false"])),
@@ -46,6 +50,9 @@ export interface Config {
   migrationsDir: string;
   webDistDir: string | undefined;
   jwtSecret: string;
+  /** 32 bytes: the AES-256-GCM key under which the CA private keys are stored. */
+  pkiMasterKey: Uint8Array;
+  crlValidityHours: number;
   logLevel: Env["LOG_LEVEL"];
   shouldSeedDemoData: boolean;
   trustProxy: boolean;
@@ -90,12 +97,12 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
 }
 
 /** Development secrets are generated once and kept in the data directory so sessions survive restarts. */
-function readOrCreateDevelopmentSecret(dataDir: string, name: string): string {
+function readOrCreateDevelopmentSecret(dataDir: string, name: string, generate = () => randomBytes(48).toString("base64url")): string {
   const file = path.join(dataDir, "secrets.json");
   mkdirSync(dataDir, { recursive: true });
   const secrets: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
   if (!secrets[name]) {
-    secrets[name] = randomBytes(48).toString("base64url");
+    secrets[name] = generate();
     writeFileSync(file, JSON.stringify(secrets, null, 2) + "\n", { mode: 0o600 });
     chmodSync(file, 0o600);
   }
@@ -110,6 +117,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && !env.JWT_SECRET) {
     throw new ConfigError("JWT_SECRET is required in production: set it to a random string of at least 32 characters.");
   }
+  if (isProduction && !env.PKI_MASTER_KEY) {
+    throw new ConfigError(
+      "PKI_MASTER_KEY is required in production: set it to 32 random bytes in base64 (e.g. `openssl rand -base64 32`). It encrypts the platform CA keys; keep it backed up, without it they cannot be opened.",
+    );
+  }
+  const pkiMasterKey = Buffer.from(
+    env.PKI_MASTER_KEY ?? readOrCreateDevelopmentSecret(dataDir, "pkiMasterKey", () => randomBytes(32).toString("base64")),
+    "base64",
+  );
+  if (pkiMasterKey.length !== 32) throw new ConfigError("PKI_MASTER_KEY must be 32 bytes in base64 (44 characters).");
   const defaultWebDist = path.join(repoRoot, "apps/web/dist");
   return {
     environment: env.NODE_ENV,
@@ -121,6 +138,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     migrationsDir: path.join(repoRoot, "prisma/migrations"),
     webDistDir: env.WEB_DIST_DIR ? path.resolve(env.WEB_DIST_DIR) : existsSync(defaultWebDist) ? defaultWebDist : undefined,
     jwtSecret: env.JWT_SECRET ?? readOrCreateDevelopmentSecret(dataDir, "jwtSecret"),
+    pkiMasterKey: new Uint8Array(pkiMasterKey),
+    crlValidityHours: env.CRL_VALIDITY_HOURS,
     logLevel: env.LOG_LEVEL,
     shouldSeedDemoData: !isProduction && env.SEED_DEMO_DATA !== "false",
     trustProxy: env.TRUST_PROXY === "true",

@@ -21,6 +21,21 @@ describe("configuration", () => {
     expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: "short", DATA_DIR: tempDataDir() })).toThrow(/JWT_SECRET/);
   });
 
+  it("stops in production without PKI_MASTER_KEY, naming the variable, and refuses a key that is not 32 bytes", () => {
+    const production = { NODE_ENV: "production", JWT_SECRET: "x".repeat(40), DATA_DIR: tempDataDir() };
+    expect(() => loadConfig(production)).toThrow(/PKI_MASTER_KEY is required in production/);
+    expect(() => loadConfig({ ...production, PKI_MASTER_KEY: Buffer.alloc(16).toString("base64") })).toThrow(/PKI_MASTER_KEY/);
+    expect(loadConfig({ ...production, PKI_MASTER_KEY: Buffer.alloc(32, 1).toString("base64") }).pkiMasterKey).toEqual(new Uint8Array(32).fill(1));
+  });
+
+  it("generates a 32-byte development PKI master key once and keeps it with the other secrets", () => {
+    const dataDir = tempDataDir();
+    const first = loadConfig({ DATA_DIR: dataDir });
+    expect(first.pkiMasterKey.length).toBe(32);
+    expect(loadConfig({ DATA_DIR: dataDir }).pkiMasterKey).toEqual(first.pkiMasterKey);
+    expect(first.crlValidityHours).toBe(24);
+  });
+
   it("names each malformed variable", () => {
     const attempt = () => loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://db", LOG_LEVEL: "loud", DATA_DIR: tempDataDir() });
     expect(attempt).toThrow(ConfigError);
@@ -47,7 +62,13 @@ describe("configuration", () => {
   it("has the documented defaults and never seeds demo data in production", () => {
     const config = loadConfig({ DATA_DIR: tempDataDir() });
     expect(config).toMatchObject({ host: "127.0.0.1", port: 3000, databaseUrl: undefined, shouldSeedDemoData: true, cookieSecure: false });
-    const production = loadConfig({ NODE_ENV: "production", JWT_SECRET: "x".repeat(40), DATA_DIR: tempDataDir(), SEED_DEMO_DATA: "true" });
+    const production = loadConfig({
+      NODE_ENV: "production",
+      JWT_SECRET: "x".repeat(40),
+      PKI_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
+      DATA_DIR: tempDataDir(),
+      SEED_DEMO_DATA: "true",
+    });
     expect(production.shouldSeedDemoData).toBe(false);
     expect(production.cookieSecure).toBe(true);
   });

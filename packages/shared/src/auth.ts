@@ -25,6 +25,8 @@ export const CurrentOrganizationSchema = Type.Object({
   nameLatin: Type.String(),
   /** Until APPROVED, the organisation's users can open only their registration status page. */
   status: OrganizationStatusSchema,
+  /** Every user must sign in with a certificate; after the password alone only the certificate page opens. */
+  requireCertificateSignIn: Type.Optional(Type.Boolean()),
 });
 export type CurrentOrganization = Static<typeof CurrentOrganizationSchema>;
 
@@ -46,5 +48,7 @@ export const SessionSchema = Type.Object({
   /** Seconds until the access token expires; the refresh cookie outlives it. */
   expiresIn: Type.Integer(),
   user: CurrentUserSchema,
+  /** True when this session was opened by signing a challenge with a certificate (not the password alone). */
+  isCertificateSession: Type.Optional(Type.Boolean()),
 });
 export type Session = Static<typeof SessionSchema>;

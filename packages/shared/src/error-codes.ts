@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   "ACCOUNT_DISABLED",
   "SESSION_EXPIRED",
   "FORBIDDEN",
+  /** The organisation requires certificate sign-in and this session was opened with the password alone. */
+  "CERTIFICATE_REQUIRED",
   "CONFLICT",
   "PAYLOAD_TOO_LARGE",
   "UNSUPPORTED_MEDIA_TYPE",

@@ -9,12 +9,14 @@ import type { AccessTokenClaims } from "../modules/auth/auth.service.ts";
 
 /**
  * "public": anyone. "signed-in": a user of an approved organisation. An object: also the organisation kind and/or
- * role; `allowUnapproved` lets in users whose organisation is still under review (their status page and answers).
+ * role; `allowUnapproved` lets in users whose organisation is still under review (their status page and answers);
+ * `allowWithoutCertificate` lets in a password-only session of an organisation that requires certificate sign-in
+ * (the certificate page and certificate sign-in itself), which every other route refuses.
  */
 export type Permission =
   | "public"
   | "signed-in"
-  | { kinds?: readonly OrganizationKind[]; roles?: readonly UserRole[]; allowUnapproved?: boolean };
+  | { kinds?: readonly OrganizationKind[]; roles?: readonly UserRole[]; allowUnapproved?: boolean; allowWithoutCertificate?: boolean };
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -64,6 +66,10 @@ async function authPlugin(app: FastifyInstance) {
     const allowUnapproved = permission !== "signed-in" && permission.allowUnapproved === true;
     if (claims.status !== "APPROVED" && !allowUnapproved) {
       throw new AppError("FORBIDDEN", "Your organisation's registration has not been approved yet.");
+    }
+    const allowWithoutCertificate = permission !== "signed-in" && permission.allowWithoutCertificate === true;
+    if (claims.certificateRequired && !claims.certificate && !allowWithoutCertificate) {
+      throw new AppError("CERTIFICATE_REQUIRED", "Your organisation requires certificate sign-in: sign in with your certificate to continue.");
     }
     if (permission === "signed-in") return;
     const isKindAllowed = !permission.kinds || permission.kinds.includes(claims.kind);

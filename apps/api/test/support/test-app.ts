@@ -15,8 +15,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** env: configuration variables on top of the test defaults. */
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** env: configuration variables on top of the test defaults; now: the clock the services read (default: the system's). */
+export async function buildTestApp(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "pwp-test-data-"));
   const testDatabase = await openTestDatabase();
   const config = loadConfig({
@@ -27,7 +27,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     SIGN_IN_RATE_LIMIT_PER_MINUTE: "10000",
     ...env,
   });
-  const app = await buildApp({ config, database: testDatabase.database, logger: false });
+  const app = await buildApp({ config, database: testDatabase.database, logger: false, ...options });
   return {
     app,
     config,

@@ -8,7 +8,16 @@ const CURRENT_USER_SELECT = {
   name: true,
   role: true,
   organization: {
-    select: { id: true, kind: true, country: true, registrationNumber: true, nameLocal: true, nameLatin: true, status: true },
+    select: {
+      id: true,
+      kind: true,
+      country: true,
+      registrationNumber: true,
+      nameLocal: true,
+      nameLatin: true,
+      status: true,
+      requireCertificateSignIn: true,
+    },
   },
 } as const;
 
@@ -59,7 +68,7 @@ export async function recordSuccessfulSignIn(db: DbClient, userId: string, at: D
 
 export async function createRefreshToken(
   db: DbClient,
-  token: { userId: string; familyId: string; tokenHash: string; expiresAt: Date },
+  token: { userId: string; familyId: string; tokenHash: string; expiresAt: Date; certificateId: string | null },
 ): Promise<void> {
   await db.refreshToken.create({ data: token, select: { id: true } });
 }
@@ -73,6 +82,7 @@ export function findRefreshToken(db: DbClient, tokenHash: string) {
       expiresAt: true,
       revokedAt: true,
       revokedReason: true,
+      certificateId: true,
       user: { select: { ...CURRENT_USER_SELECT, isActive: true } },
     },
   });
@@ -93,4 +103,28 @@ export async function revokeRefreshTokenFamily(db: DbClient, familyId: string, r
     data: { revokedAt: at, revokedReason: reason },
   });
   return count;
+}
+
+/** A certificate sign-in stays one only while the certificate is still valid, not revoked, and the user's. */
+export async function isCertificateStillValid(db: DbClient, certificateId: string, userId: string, at: Date): Promise<boolean> {
+  const certificate = await db.certificate.findFirst({
+    where: { id: certificateId, userId, revokedAt: null, notBefore: { lte: at }, notAfter: { gt: at } },
+    select: { id: true },
+  });
+  return certificate !== null;
+}
+
+export function createSignInChallenge(db: DbClient, data: { userId: string; challenge: Uint8Array<ArrayBuffer>; expiresAt: Date }) {
+  return db.signInChallenge.create({ data, select: { id: true } });
+}
+
+export async function findSignInChallenge(db: DbClient, id: string, userId: string) {
+  const row = await db.signInChallenge.findFirst({ where: { id, userId }, select: { id: true, challenge: true } });
+  return row ? { id: row.id, challenge: new Uint8Array(row.challenge) } : null;
+}
+
+/** Marks the challenge used unless it already was or has expired; true when this call spent it. */
+export async function spendSignInChallenge(db: DbClient, id: string, at: Date): Promise<boolean> {
+  const { count } = await db.signInChallenge.updateMany({ where: { id, usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } });
+  return count === 1;
 }

@@ -18,7 +18,15 @@ export interface AccessTokenClaims {
   role: CurrentUser["role"];
   /** The organisation's registration status when the token was issued; refresh picks up a decision. */
   status: CurrentUser["organization"]["status"];
+  /** Present (true) when the session was opened with a certificate sign-in (authentication method "cert"). */
+  certificate?: true;
+  /** Present (true) when the organisation requires certificate sign-in: without `certificate`, the token opens
+   *  only the routes that allow it (the certificate page and certificate sign-in). */
+  certificateRequired?: true;
 }
+
+/** How long a certificate sign-in challenge can be answered. */
+export const CERTIFICATE_CHALLENGE_TTL_MS = 2 * 60_000;
 
 /** A rotated-out token presented again this soon is two tabs refreshing at once, not theft. */
 const REFRESH_RACE_GRACE_MS = 10_000;
@@ -38,6 +46,11 @@ interface Dependencies {
     "accessTokenTtlSeconds" | "refreshTokenTtlSeconds" | "signInLockoutThreshold" | "signInLockoutMinutes"
   >;
   signAccessToken(claims: AccessTokenClaims): string;
+  /**
+   * Checks a CMS SignedData over `content` (chain, validity and revocation at `at`) and that its signer certificate
+   * is one of the user's valid certificates; returns that certificate's id or throws an AppError.
+   */
+  identifyCertificateSigner?(input: { signedDataDer: Uint8Array; content: Uint8Array; userId: string; organizationId: string; at: Date }): Promise<string>;
   now?: () => Date;
 }
 
@@ -61,17 +74,19 @@ function toCurrentUser(user: CurrentUser): CurrentUser {
       nameLocal: organization.nameLocal,
       nameLatin: organization.nameLatin,
       status: organization.status,
+      ...(organization.requireCertificateSignIn === undefined ? {} : { requireCertificateSignIn: organization.requireCertificateSignIn }),
     },
   };
 }
 
-export function createAuthService({ prisma, config, signAccessToken, now = () => new Date() }: Dependencies) {
+export function createAuthService({ prisma, config, signAccessToken, identifyCertificateSigner, now = () => new Date() }: Dependencies) {
   const actorOf = (user: CurrentUser) => ({ userId: user.id, organizationId: user.organization.id });
 
   async function issueSession(
     db: Parameters<typeof authRepository.createRefreshToken>[0],
     user: CurrentUser,
     familyId: string,
+    certificateId: string | null = null,
   ): Promise<SessionWithRefreshToken> {
     const refreshToken = randomBytes(32).toString("base64url");
     const refreshTokenExpiresAt = new Date(now().getTime() + config.refreshTokenTtlSeconds * 1000);
@@ -80,6 +95,7 @@ export function createAuthService({ prisma, config, signAccessToken, now = () =>
       familyId,
       tokenHash: hashToken(refreshToken),
       expiresAt: refreshTokenExpiresAt,
+      certificateId,
     });
     const currentUser = toCurrentUser(user);
     const accessToken = signAccessToken({
@@ -88,8 +104,11 @@ export function createAuthService({ prisma, config, signAccessToken, now = () =>
       kind: user.organization.kind,
       role: user.role,
       status: user.organization.status,
+      ...(certificateId ? { certificate: true as const } : {}),
+      ...(user.organization.requireCertificateSignIn ? { certificateRequired: true as const } : {}),
     });
-    return { session: { accessToken, expiresIn: config.accessTokenTtlSeconds, user: currentUser }, refreshToken, refreshTokenExpiresAt };
+    const session = { accessToken, expiresIn: config.accessTokenTtlSeconds, user: currentUser, isCertificateSession: certificateId !== null };
+    return { session, refreshToken, refreshTokenExpiresAt };
   }
 
   function findCandidate(input: SignInBody) {
@@ -188,9 +207,15 @@ export function createAuthService({ prisma, config, signAccessToken, now = () =>
     }
     if (stored.expiresAt <= refreshTime || !stored.user.isActive) throw expired();
 
+    // A certificate session stays one only while its certificate is valid: revoked or expired, it falls back to a
+    // password session (which, where certificate sign-in is required, opens only the certificate page).
+    const certificateId =
+      stored.certificateId && (await authRepository.isCertificateStillValid(prisma, stored.certificateId, stored.user.id, refreshTime))
+        ? stored.certificateId
+        : null;
     return prisma.$transaction(async (tx) => {
       await authRepository.revokeRefreshToken(tx, stored.id, "ROTATED", refreshTime);
-      const issued = await issueSession(tx, stored.user, stored.familyId);
+      const issued = await issueSession(tx, stored.user, stored.familyId, certificateId);
       await recordAuditEvent(tx, { action: "auth.session_refreshed", actor, target, ipAddress, data: { sessionFamily: stored.familyId } });
       return issued;
     });
@@ -218,7 +243,67 @@ export function createAuthService({ prisma, config, signAccessToken, now = () =>
     return toCurrentUser(user);
   }
 
-  return { signIn, refresh, signOut, getCurrentUser };
+  /** A random challenge for certificate sign-in: single use, answered within two minutes. */
+  async function createCertificateChallenge(userId: string) {
+    const challenge = randomBytes(32);
+    const expiresAt = new Date(now().getTime() + CERTIFICATE_CHALLENGE_TTL_MS);
+    const created = await authRepository.createSignInChallenge(prisma, { userId, challenge: new Uint8Array(challenge), expiresAt });
+    return { challengeId: created.id, challenge: challenge.toString("base64"), expiresAt: expiresAt.toISOString() };
+  }
+
+  /**
+   * Certificate sign-in, after the password: the user signed the challenge with a key whose certificate is one of
+   * theirs and valid now. The challenge is spent before the signature is checked, so each one gets one attempt.
+   */
+  async function signInWithCertificate(
+    input: { userId: string; challengeId: string; signedDataDer: Uint8Array },
+    ipAddress: string,
+  ): Promise<SessionWithRefreshToken> {
+    if (!identifyCertificateSigner) throw new Error("certificate sign-in needs identifyCertificateSigner");
+    const user = await authRepository.findCurrentUser(prisma, input.userId);
+    if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+    const signInTime = now();
+    const challenge = await authRepository.findSignInChallenge(prisma, input.challengeId, user.id);
+    if (!challenge) throw new AppError("NOT_FOUND", "No such sign-in challenge. Ask for a new one.");
+    if (!(await authRepository.spendSignInChallenge(prisma, challenge.id, signInTime))) {
+      throw new AppError("CONFLICT", "This sign-in challenge has expired or was already used. Ask for a new one.");
+    }
+    const target = { type: "User", id: user.id };
+    let certificateId: string;
+    try {
+      certificateId = await identifyCertificateSigner({
+        signedDataDer: input.signedDataDer,
+        content: challenge.challenge,
+        userId: user.id,
+        organizationId: user.organization.id,
+        at: signInTime,
+      });
+    } catch (error) {
+      await recordAuditEvent(prisma, {
+        action: "auth.certificate_sign_in_failed",
+        actor: actorOf(user),
+        target,
+        ipAddress,
+        data: { reason: error instanceof AppError ? error.message : "verification failed" },
+      });
+      throw error;
+    }
+    return prisma.$transaction(async (tx) => {
+      await authRepository.recordSuccessfulSignIn(tx, user.id, signInTime);
+      const familyId = randomUUID();
+      const issued = await issueSession(tx, user, familyId, certificateId);
+      await recordAuditEvent(tx, {
+        action: "auth.signed_in_with_certificate",
+        actor: actorOf(user),
+        target,
+        ipAddress,
+        data: { sessionFamily: familyId, certificateId },
+      });
+      return issued;
+    });
+  }
+
+  return { signIn, refresh, signOut, getCurrentUser, createCertificateChallenge, signInWithCertificate };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

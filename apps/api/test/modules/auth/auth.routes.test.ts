@@ -44,8 +44,10 @@ describe("sign-in", () => {
         nameLocal: organization.nameLocal,
         nameLatin: organization.nameLatin,
         status: "APPROVED",
+        requireCertificateSignIn: false,
       },
     });
+    expect(body.isCertificateSession).toBe(false);
     expect(body.expiresIn).toBe(900);
     expect(JSON.stringify(body)).not.toContain("passwordHash");
     const cookie = response.cookies.find((c) => c.name === "pwp_refresh");
