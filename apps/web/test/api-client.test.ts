@@ -6,8 +6,11 @@ import {
   ApiError,
   apiClient,
   hasAccessToken,
+  isCertificateSession,
   parseErrorResponse,
   setAccessToken,
+  subscribeToCertificateRequired,
+  subscribeToSessionChange,
   subscribeToSessionEnd,
 } from "@/lib/api-client";
 
@@ -214,6 +217,52 @@ describe("refresh on 401", () => {
     handle = () => json(401, errorBody("UNAUTHENTICATED", "No cookie"));
     await expect(apiClient.get("/me")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     expect(onSessionEnd).not.toHaveBeenCalled();
+    unsubscribe();
+  });
+});
+
+describe("certificate sessions", () => {
+  it("remembers from the refreshed session whether it is a certificate session, and tells subscribers", async () => {
+    const changes = vi.fn();
+    const unsubscribe = subscribeToSessionChange(changes);
+    // An expired token: the client refreshes, and the refreshed session says it was opened with a certificate.
+    setAccessToken("expired-token");
+    handle = (request) =>
+      new URL(request.url).pathname === "/api/auth/refresh"
+        ? json(200, { ...makeSession("cert-token"), isCertificateSession: true })
+        : request.headers.get("Authorization") === "Bearer cert-token"
+          ? json(200, { ok: true })
+          : json(401, errorBody("SESSION_EXPIRED", "Expired"));
+    await apiClient.get("/me");
+    expect(isCertificateSession()).toBe(true);
+    expect(changes).toHaveBeenCalledTimes(1);
+
+    setAccessToken(null);
+    expect(isCertificateSession()).toBe(false);
+    expect(changes).toHaveBeenCalledTimes(2);
+    unsubscribe();
+  });
+
+  it("a password session is not a certificate session", async () => {
+    setAccessToken("password-token");
+    expect(isCertificateSession()).toBe(false);
+    setAccessToken("cert-token", true);
+    expect(isCertificateSession()).toBe(true);
+    setAccessToken("password-token");
+    expect(isCertificateSession()).toBe(false);
+  });
+
+  it("reports CERTIFICATE_REQUIRED to its listeners and still rejects the caller", async () => {
+    const listener = vi.fn();
+    const unsubscribe = subscribeToCertificateRequired(listener);
+    setAccessToken("password-token");
+    handle = () => json(403, errorBody("CERTIFICATE_REQUIRED", "Sign in with your certificate"));
+    await expect(apiClient.get("/counterparties")).rejects.toMatchObject({ code: "CERTIFICATE_REQUIRED" });
+    expect(listener).toHaveBeenCalledTimes(1);
+
+    handle = () => json(403, errorBody("FORBIDDEN", "No"));
+    await expect(apiClient.get("/users")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(listener).toHaveBeenCalledTimes(1);
     unsubscribe();
   });
 });

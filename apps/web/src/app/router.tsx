@@ -5,7 +5,8 @@ import type { OrganizationKind } from "@pwp/shared/enums";
 import { createBrowserRouter, redirect, type LoaderFunctionArgs } from "react-router";
 import { getDashboardPath, paths, readRedirectTarget } from "@/config/paths";
 import { currentUserQueryOptions, resetSessionCache } from "@/features/auth/api/get-current-user";
-import { subscribeToSessionEnd } from "@/lib/api-client";
+import { signInCertificatesQueryOptions } from "@/features/auth/api/get-sign-in-certificates";
+import { isCertificateSession, refreshSession, subscribeToCertificateRequired, subscribeToSessionEnd } from "@/lib/api-client";
 import { queryClient } from "@/lib/query-client";
 import { RootHydrateFallback, RootLayout } from "./routes/root-layout";
 import { RouteErrorBoundary } from "./routes/route-error";
@@ -42,6 +43,28 @@ async function requireApplicant({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+/**
+ * Where the organisation requires certificate sign-in, a password session opens only the certificate page (the
+ * API refuses the rest with CERTIFICATE_REQUIRED): every other page goes through the certificate step first.
+ */
+function requireCertificateSessionWhereRequired(user: CurrentUser, request: Request): void {
+  if (!user.organization.requireCertificateSignIn || isCertificateSession()) return;
+  const url = new URL(request.url);
+  if (url.pathname === paths.certificates.path) return;
+  throw redirect(paths.certificateSignIn.getHref(`${url.pathname}${url.search}`));
+}
+
+/** The certificate step needs a key in this browser for a valid certificate; without one it has nothing to offer. */
+async function loadCertificateSignIn({ request }: LoaderFunctionArgs) {
+  const user = await requireSignedInUser(request);
+  const target = readRedirectTarget(new URL(request.url).search) ?? getDashboardPath(user.organization.kind);
+  if (isCertificateSession()) throw redirect(target);
+  // A failure to ask is shown on the page itself, with the query's error.
+  const usable = await queryClient.fetchQuery(signInCertificatesQueryOptions(user.id)).catch(() => null);
+  if (usable?.length === 0) throw redirect(user.organization.requireCertificateSignIn ? paths.certificates.getHref() : target);
+  return null;
+}
+
 const importDashboardRoute = () =>
   import("./routes/dashboards/dashboard").then((module) => ({ Component: module.DashboardRoute }));
 
@@ -58,6 +81,14 @@ async function requireCounterpartyMember({ request }: LoaderFunctionArgs) {
 async function requireApprovedMember({ request }: LoaderFunctionArgs) {
   const user = await requireSignedInUser(request);
   if (user.organization.status !== "APPROVED") throw redirect(getDashboardPath(user.organization.kind));
+  return null;
+}
+
+/** Certificate requests are decided by the representative (members') and by ops (representatives'). */
+async function requireCertificateApprover({ request }: LoaderFunctionArgs) {
+  const user = await requireSignedInUser(request);
+  if (user.organization.status !== "APPROVED") throw redirect(getDashboardPath(user.organization.kind));
+  if (user.role !== "REPRESENTATIVE" && user.organization.kind !== "OPERATOR") throw redirect(paths.certificates.getHref());
   return null;
 }
 
@@ -87,6 +118,11 @@ export const router = createBrowserRouter([
         lazy: () => import("./routes/sign-in").then((module) => ({ Component: module.SignInRoute })),
       },
       {
+        path: paths.certificateSignIn.path,
+        loader: loadCertificateSignIn,
+        lazy: () => import("./routes/certificate-sign-in").then((module) => ({ Component: module.CertificateSignInRoute })),
+      },
+      {
         path: paths.invitation.path,
         lazy: () => import("./routes/invitation").then((module) => ({ Component: module.InvitationRoute })),
       },
@@ -108,7 +144,7 @@ export const router = createBrowserRouter([
       },
       {
         loader: async ({ request }) => {
-          await requireSignedInUser(request);
+          requireCertificateSessionWhereRequired(await requireSignedInUser(request), request);
           return null;
         },
         lazy: () => import("./routes/dashboards/layout").then((module) => ({ Component: module.DashboardLayoutRoute })),
@@ -128,6 +164,11 @@ export const router = createBrowserRouter([
             lazy: () => import("./routes/admin/registrations").then((module) => ({ Component: module.AdminRegistrationsRoute })),
           },
           {
+            path: paths.adminTrustedRoots.path,
+            loader: createDashboardLoader("OPERATOR"),
+            lazy: () => import("./routes/admin/trusted-roots").then((module) => ({ Component: module.AdminTrustedRootsRoute })),
+          },
+          {
             path: paths.adminRegistration.path,
             loader: createDashboardLoader("OPERATOR"),
             lazy: () => import("./routes/admin/registration").then((module) => ({ Component: module.AdminRegistrationRoute })),
@@ -141,6 +182,16 @@ export const router = createBrowserRouter([
             path: paths.delegations.path,
             loader: requireApprovedMember,
             lazy: () => import("./routes/delegations").then((module) => ({ Component: module.DelegationsRoute })),
+          },
+          {
+            path: paths.certificates.path,
+            loader: requireApprovedMember,
+            lazy: () => import("./routes/certificates").then((module) => ({ Component: module.CertificatesRoute })),
+          },
+          {
+            path: paths.certificateApprovals.path,
+            loader: requireCertificateApprover,
+            lazy: () => import("./routes/certificate-approvals").then((module) => ({ Component: module.CertificateApprovalsRoute })),
           },
           { path: paths.account.path, lazy: () => import("./routes/account").then((module) => ({ Component: module.AccountRoute })) },
           {
@@ -168,4 +219,19 @@ export const router = createBrowserRouter([
 subscribeToSessionEnd(() => {
   resetSessionCache(queryClient, null);
   void router.revalidate();
+});
+
+// CERTIFICATE_REQUIRED from any request: the organisation turned certificate sign-in on, or this session lost its
+// certificate (revoked). A refresh brings the token and the user's organisation up to date, then the certificate
+// step (or, without a key here, the certificate page) takes over.
+subscribeToCertificateRequired(() => {
+  void refreshSession()
+    .then(async (session) => {
+      queryClient.setQueryData(currentUserQueryOptions().queryKey, session.user);
+      const { pathname, search } = router.state.location;
+      if (pathname === paths.certificates.path || pathname === paths.certificateSignIn.path) return;
+      await router.navigate(paths.certificateSignIn.getHref(`${pathname}${search}`), { replace: true });
+    })
+    // A refresh that fails ends the session, which its own listener handles.
+    .catch(() => undefined);
 });

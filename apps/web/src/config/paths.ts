@@ -30,6 +30,16 @@ export const paths = {
   },
   registration: { path: "/registration", getHref: () => "/registration" },
   adminRegistrations: { path: "/admin/registrations", getHref: () => "/admin/registrations" },
+  adminTrustedRoots: { path: "/admin/trusted-roots", getHref: () => "/admin/trusted-roots" },
+  certificates: { path: "/certificates", getHref: () => "/certificates" },
+  /** Certificate requests awaiting the representative's (members') or ops' (representatives') decision. */
+  certificateApprovals: { path: "/certificates/approvals", getHref: () => "/certificates/approvals" },
+  /** The second step of signing in: sign a challenge with a key this browser holds; then on to `redirectTo`. */
+  certificateSignIn: {
+    path: "/sign-in/certificate",
+    getHref: (redirectTo?: string | null) =>
+      redirectTo ? `/sign-in/certificate?redirectTo=${encodeURIComponent(redirectTo)}` : "/sign-in/certificate",
+  },
   adminRegistration: {
     path: "/admin/registrations/:organizationId",
     getHref: (organizationId: string) => `/admin/registrations/${encodeURIComponent(organizationId)}`,
@@ -54,6 +64,6 @@ export function getDashboardPath(kind: OrganizationKind): string {
 export function readRedirectTarget(search: string): string | null {
   const target = new URLSearchParams(search).get("redirectTo");
   if (!target || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return null;
-  if (target === paths.signIn.path || target.startsWith(`${paths.signIn.path}?`)) return null;
+  if (target === paths.signIn.path || target.startsWith(`${paths.signIn.path}?`) || target.startsWith(paths.certificateSignIn.path)) return null;
   return target;
 }

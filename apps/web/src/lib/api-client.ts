@@ -35,15 +35,39 @@ export function isApiError(error: unknown, code?: ApiErrorCode): error is ApiErr
 // ---- access token and session end ---------------------------------------------------------------------------
 
 let accessToken: string | null = null;
+/** Whether the token in memory was opened by certificate sign-in; a property of the token, so it lives beside it. */
+let isCertificateToken = false;
 let refreshInFlight: Promise<Session> | null = null;
 const sessionEndListeners = new Set<() => void>();
+const sessionChangeListeners = new Set<() => void>();
+const certificateRequiredListeners = new Set<() => void>();
 
-export function setAccessToken(token: string | null): void {
+export function setAccessToken(token: string | null, isCertificateSession = false): void {
+  const wasCertificateToken = isCertificateToken;
   accessToken = token;
+  isCertificateToken = token !== null && isCertificateSession;
+  if (wasCertificateToken !== isCertificateToken) sessionChangeListeners.forEach((listener) => listener());
 }
 
 export function hasAccessToken(): boolean {
   return accessToken !== null;
+}
+
+/** True while the session was opened with a certificate; a refresh keeps that only while the certificate is valid. */
+export function isCertificateSession(): boolean {
+  return isCertificateToken;
+}
+
+/** Called when the session turns into or out of a certificate session (for useSyncExternalStore). */
+export function subscribeToSessionChange(listener: () => void): () => void {
+  sessionChangeListeners.add(listener);
+  return () => sessionChangeListeners.delete(listener);
+}
+
+/** Called when the API refuses a password-only session because the organisation requires certificate sign-in. */
+export function subscribeToCertificateRequired(listener: () => void): () => void {
+  certificateRequiredListeners.add(listener);
+  return () => certificateRequiredListeners.delete(listener);
 }
 
 /** Called when a signed-in session is lost (the refresh cookie was rejected); returns the unsubscribe function. */
@@ -67,11 +91,11 @@ async function requestRefresh(): Promise<Session> {
   const wasSignedIn = accessToken !== null;
   try {
     const session = await readBody<Session>(await send(REFRESH_PATH, { method: "POST" }, null));
-    accessToken = session.accessToken;
+    setAccessToken(session.accessToken, session.isCertificateSession === true);
     return session;
   } catch (error) {
     if (isApiError(error) && error.status === 401) {
-      accessToken = null;
+      setAccessToken(null);
       // Only a session that existed can end; a first visit without a cookie is simply signed out.
       if (wasSignedIn) sessionEndListeners.forEach((listener) => listener());
     }
@@ -93,14 +117,29 @@ export type RequestOptions = {
 };
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  return readBody<T>(await sendWithRefresh(path, options));
+  return reportCertificateRequired(async () => readBody<T>(await sendWithRefresh(path, options)));
 }
 
 /** A file from the API (a stored document), for an object URL: the access token cannot ride on a plain link. */
 export async function requestBlob(path: string, options: Omit<RequestOptions, "body"> = {}): Promise<Blob> {
-  const response = await sendWithRefresh(path, options);
-  if (!response.ok) throw await parseErrorResponse(response);
-  return response.blob();
+  return reportCertificateRequired(async () => {
+    const response = await sendWithRefresh(path, options);
+    if (!response.ok) throw await parseErrorResponse(response);
+    return response.blob();
+  });
+}
+
+/**
+ * CERTIFICATE_REQUIRED can come from any route once the organisation requires certificate sign-in: the app
+ * answers it in one place (the router sends the user to certificate sign-in), while the caller still gets the error.
+ */
+async function reportCertificateRequired<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isApiError(error, "CERTIFICATE_REQUIRED")) certificateRequiredListeners.forEach((listener) => listener());
+    throw error;
+  }
 }
 
 async function sendWithRefresh(path: string, options: RequestOptions): Promise<Response> {

@@ -4,6 +4,7 @@ import { Link, useLocation, useNavigate } from "react-router";
 import { DocumentTitle } from "@/components/document-title";
 import { PublicLayout } from "@/components/layout/public-layout";
 import { getDashboardPath, paths, readRedirectTarget } from "@/config/paths";
+import { hasCertificateKey } from "@/features/auth/api/get-sign-in-certificates";
 import { SignInForm } from "@/features/auth/components/sign-in-form";
 
 export function SignInRoute() {
@@ -21,9 +22,13 @@ export function SignInRoute() {
           <h1 id={headingId}>{t("signIn.title")}</h1>
           <p className="lead">{t("signIn.intro")}</p>
           <SignInForm
-            onSignedIn={(session) =>
-              navigate(readRedirectTarget(search) ?? getDashboardPath(session.user.organization.kind), { replace: true })
-            }
+            onSignedIn={async (session) => {
+              const target = readRedirectTarget(search) ?? getDashboardPath(session.user.organization.kind);
+              // A key for a certificate in this browser: offer the second step. Without one, where the organisation
+              // requires it, the dashboard's loader sends the user to the certificate page.
+              const hasKey = await hasCertificateKey(session.user.id);
+              await navigate(hasKey ? paths.certificateSignIn.getHref(target) : target, { replace: true });
+            }}
           />
           <p className="sign-in__forgot">
             <Link to={paths.forgotPassword.getHref()}>{t("account.forgot.link")}</Link>

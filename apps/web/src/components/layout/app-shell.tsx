@@ -9,13 +9,15 @@ import { Brand, MAIN_CONTENT_ID, SiteFooter, SkipLink } from "./site-chrome";
 
 type AppShellProps = {
   user: CurrentUser;
+  /** The session was opened by signing with a certificate, not by the password alone. */
+  isCertificateSession?: boolean;
   onSignOut: () => void;
   isSigningOut: boolean;
   children: ReactNode;
 };
 
 /** The frame of every signed-in page: who is signed in, for which organisation, and the way out. */
-export function AppShell({ user, onSignOut, isSigningOut, children }: AppShellProps) {
+export function AppShell({ user, isCertificateSession = false, onSignOut, isSigningOut, children }: AppShellProps) {
   const { t } = useTranslation();
   const { organization } = user;
   // Names in the organisation's own script read and render best with their own language tag.
@@ -38,6 +40,7 @@ export function AppShell({ user, onSignOut, isSigningOut, children }: AppShellPr
               <span className="visually-hidden">{t("header.signedInAs")}: </span>
               {user.name}
               <span className="badge">{t(`roles.${user.role}`)}</span>
+              {isCertificateSession && <span className="badge badge--certificate">{t("certificateSignIn.badge")}</span>}
             </p>
           </div>
           <div className="site-header__actions">
@@ -85,6 +88,13 @@ export function AppShell({ user, onSignOut, isSigningOut, children }: AppShellPr
                   </NavLink>
                 </li>
               </>
+            )}
+            {organization.status === "APPROVED" && (
+              <li>
+                <NavLink className="main-nav__link" to={paths.certificates.getHref()}>
+                  {t("certificates.navLink")}
+                </NavLink>
+              </li>
             )}
             <li>
               <NavLink className="main-nav__link" to={paths.account.getHref()}>

@@ -1,12 +1,46 @@
-import { useCurrentUser } from "@/features/auth/api/get-current-user";
+import type { CurrentUser } from "@pwp/shared/auth";
+import type { OrganizationSettings } from "@pwp/shared/certificates";
+import { useQueryClient } from "@tanstack/react-query";
+import { currentUserQueryOptions, useCurrentUser, useIsCertificateSession } from "@/features/auth/api/get-current-user";
+import { CertificateApprovalsLinkItem } from "@/features/certificates/components/approvals-link";
 import { DashboardPage } from "@/features/dashboard/components/dashboard-page";
+import { OrganizationSettingsCard } from "@/features/organization-settings/components/organization-settings-card";
 import { RegistrationQueueCard } from "@/features/registration/components/registration-queue-card";
+import { CaTrustCard } from "@/features/trusted-roots/components/ca-trust-card";
 
 /** Serves all four dashboard paths: the loader has already sent the user to the one of their organisation's kind. */
 export function DashboardRoute() {
   const { data: user } = useCurrentUser();
+  const isCertificateSession = useIsCertificateSession();
+  const queryClient = useQueryClient();
   if (!user) return null;
-  // Operators see the registration queue's summary in place of its empty-state card.
-  const sectionCards = user.organization.kind === "OPERATOR" ? { opsRegistrations: <RegistrationQueueCard /> } : {};
-  return <DashboardPage user={user} sectionCards={sectionCards} />;
+  // Operators see the registration queue's summary and the CA work in place of their empty-state cards.
+  const sectionCards =
+    user.organization.kind === "OPERATOR"
+      ? {
+          opsRegistrations: <RegistrationQueueCard />,
+          opsTrust: (
+            <CaTrustCard>
+              <CertificateApprovalsLinkItem />
+            </CaTrustCard>
+          ),
+        }
+      : {};
+
+  // The setting belongs to the signed-in user's organisation, so the session's copy of it is updated in place.
+  function saveSettings(settings: OrganizationSettings) {
+    queryClient.setQueryData(currentUserQueryOptions().queryKey, (current: CurrentUser | null | undefined) =>
+      current ? { ...current, organization: { ...current.organization, ...settings } } : current,
+    );
+  }
+
+  const organizationCards =
+    user.role === "REPRESENTATIVE" ? (
+      <OrganizationSettingsCard
+        settings={{ requireCertificateSignIn: user.organization.requireCertificateSignIn === true }}
+        isCertificateSession={isCertificateSession}
+        onSaved={saveSettings}
+      />
+    ) : null;
+  return <DashboardPage user={user} sectionCards={sectionCards} organizationCards={organizationCards} />;
 }

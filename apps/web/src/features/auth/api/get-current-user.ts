@@ -1,6 +1,7 @@
 import type { CurrentUser } from "@pwp/shared/auth";
 import { queryOptions, useQuery, type QueryClient } from "@tanstack/react-query";
-import { apiClient, hasAccessToken, isApiError, refreshSession } from "@/lib/api-client";
+import { useSyncExternalStore } from "react";
+import { apiClient, hasAccessToken, isApiError, isCertificateSession, refreshSession, subscribeToSessionChange } from "@/lib/api-client";
 
 /**
  * The signed-in user, or null when nobody is signed in. Without an access token in memory (a fresh page load)
@@ -34,4 +35,9 @@ export function resetSessionCache(queryClient: QueryClient, user: CurrentUser | 
 
 export function useCurrentUser() {
   return useQuery(currentUserQueryOptions());
+}
+
+/** Whether this session was opened by certificate sign-in: known with the access token, not from /me. */
+export function useIsCertificateSession(): boolean {
+  return useSyncExternalStore(subscribeToSessionChange, isCertificateSession);
 }

@@ -20,10 +20,12 @@ type DashboardPageProps = {
   user: CurrentUser;
   /** Cards of work areas that exist now, composed by the app layer; the others show their empty state. */
   sectionCards?: Partial<Record<DashboardSection, ReactNode>>;
+  /** Cards shown after the organisation's, e.g. the representative's organisation settings. */
+  organizationCards?: ReactNode;
 };
 
 /** One dashboard per organisation kind: its heading, the organisation, and the work areas later issues fill. */
-export function DashboardPage({ user, sectionCards = {} }: DashboardPageProps) {
+export function DashboardPage({ user, sectionCards = {}, organizationCards }: DashboardPageProps) {
   const { t } = useTranslation();
   const kind = user.organization.kind;
   const heading = t(`dashboard.headings.${kind}`);
@@ -37,6 +39,7 @@ export function DashboardPage({ user, sectionCards = {} }: DashboardPageProps) {
       </div>
       <div className="dashboard__grid">
         <OrganizationCard organization={user.organization} />
+        {organizationCards}
         {SECTIONS[kind].map((section: DashboardSection) =>
           sectionCards[section] ? (
             <Fragment key={section}>{sectionCards[section]}</Fragment>

@@ -1,0 +1,5 @@
+import { TrustedRootsPage } from "@/features/trusted-roots/components/trusted-roots-page";
+
+export function AdminTrustedRootsRoute() {
+  return <TrustedRootsPage />;
+}
