@@ -68,3 +68,23 @@ test("ops adds a root from a file and removes it again", async ({ page }) => {
     ca.remove();
   }
 });
+
+test("a PKCS#12 file with legacy encryption is refused with advice on how to export it again", async ({ page }) => {
+  const ca = createExternalRoot(`E2E Legacy Root ${Date.now()}`);
+  try {
+    const p12 = createUserPkcs12(ca, "/C=KR/O=Daehan Construction Surety/CN=Legacy User", P12_PASSWORD, { isLegacy: true });
+    // A refused import changes nothing, so this shares an account that other specs only read with.
+    await signInAs(page, "surety.staff@kr.demo.test");
+    await page.goto("/certificates");
+    await page.getByRole("button", { name: "Import a PKCS#12 file" }).click();
+    await page.getByLabel("PKCS#12 file").setInputFiles({ name: "old.pfx", mimeType: "application/x-pkcs12", buffer: p12 });
+    await page.getByLabel("File password").fill(P12_PASSWORD);
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("old encryption (RC2 or 3DES)");
+    await expect(alert).toContainText("without the -legacy option");
+    await expect(page.getByText("This browser holds the key")).toHaveCount(0);
+  } finally {
+    ca.remove();
+  }
+});

@@ -34,7 +34,7 @@ export function createExternalRoot(commonName: string): ExternalCa {
  * A signing certificate for a user of an organisation, issued by the external root, in a PKCS#12 file (bytes).
  * `subject` is an openssl -subj string, e.g. "/C=JP/organizationIdentifier=JP-6010001000001/O=…/CN=…".
  */
-export function createUserPkcs12(ca: ExternalCa, subject: string, password: string): Buffer {
+export function createUserPkcs12(ca: ExternalCa, subject: string, password: string, options: { isLegacy?: boolean } = {}): Buffer {
   const { directory } = ca;
   writeFileSync(
     path.join(directory, "user.ext"),
@@ -46,9 +46,10 @@ export function createUserPkcs12(ca: ExternalCa, subject: string, password: stri
     "x509", "-req", "-in", "user.csr", "-CA", "root.crt", "-CAkey", "root.key", "-CAcreateserial",
     "-days", "365", "-sha256", "-extfile", "user.ext", "-out", "user.crt",
   ]);
-  // No -legacy: OpenSSL 3 encrypts with PBES2/AES-256-CBC and PBKDF2, which the browser import supports.
+  // Without -legacy OpenSSL 3 encrypts with PBES2/AES-256-CBC and PBKDF2, which the browser import supports;
+  // with it, RC2/3DES as older tools did, which the import must refuse with advice.
   openssl(directory, [
-    "pkcs12", "-export", "-inkey", "user.key", "-in", "user.crt", "-certfile", "root.crt",
+    "pkcs12", "-export", ...(options.isLegacy ? ["-legacy"] : []), "-inkey", "user.key", "-in", "user.crt", "-certfile", "root.crt",
     "-name", "e2e signing key", "-passout", `pass:${password}`, "-out", "user.p12",
   ]);
   return readFileSync(path.join(directory, "user.p12"));
