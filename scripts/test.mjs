@@ -1,7 +1,7 @@
-// `npm test`: every check from nothing. Installs dependencies (and Chromium through apt when missing and root),
-// lints, typechecks, builds, runs the unit and API tests on embedded PGlite, the API tests again on a throwaway
-// PostgreSQL server, and the Playwright end-to-end tests against the built app in Chromium. Ends with one line:
-// "N passed, N failed".
+// `npm test`: every check from nothing. Installs dependencies (and Chromium and openssl through apt when missing
+// and root), lints, typechecks, builds, runs the unit and API tests on embedded PGlite, the API tests again on a
+// throwaway PostgreSQL server, and the Playwright end-to-end tests against the built app in Chromium. Ends with
+// one line: "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -50,20 +50,25 @@ function findChromium() {
   return candidates.find((candidate) => existsSync(candidate));
 }
 
-function ensureChromium() {
-  let chromium = findChromium();
-  if (chromium) return chromium;
+const hasCommand = (command) => spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
+
+/**
+ * What the tests need from the system, by Debian package: Chromium for the end-to-end tests, openssl, which the
+ * PKI tests use as the outside validator. Installed through apt when missing and running as root.
+ */
+function ensureSystemPackages() {
+  const missing = [];
+  if (!findChromium()) missing.push("chromium");
+  if (!hasCommand("openssl")) missing.push("openssl");
+  if (missing.length === 0) return;
   if (userInfo().uid !== 0) {
-    console.error("Chromium is missing: install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH.");
-    return undefined;
+    console.error(`Missing system packages: ${missing.join(", ")}. Install them (apt-get install ${missing.join(" ")}); set CHROMIUM_PATH for a Chromium elsewhere.`);
+    return;
   }
-  step("Installing Chromium from Debian's packages (apt-get install chromium)");
+  step(`Installing from Debian's packages: apt-get install ${missing.join(" ")}`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-  spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env });
-  chromium = findChromium();
-  if (!chromium) console.error("apt-get could not install Chromium.");
-  return chromium;
+  spawnSync("apt-get", ["install", "-y", "-qq", ...missing], { stdio: "inherit", env });
 }
 
 function freePort() {
@@ -78,7 +83,9 @@ function freePort() {
 
 const startedAt = Date.now();
 const [pnpm, ...pnpmArgs] = await installDependencies();
-const chromium = ensureChromium();
+ensureSystemPackages();
+const chromium = findChromium();
+if (!chromium) console.error("Chromium is missing: the end-to-end tests cannot run.");
 
 await check("lint", pnpm, [...pnpmArgs, "run", "lint"]);
 await check("typecheck", pnpm, [...pnpmArgs, "run", "typecheck"]);
