@@ -5,6 +5,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 export interface AuditEventInput {
   /** dotted verb in the past tense: "auth.signed_in", "auth.sign_in_failed" … */
   action: string;
+  /** Who did it; a request's Actor (lib/actor.ts) can be passed as it is. */
   actor?: { userId: string; organizationId: string } | undefined;
   target?: { type: string; id: string } | undefined;
   ipAddress?: string | undefined;

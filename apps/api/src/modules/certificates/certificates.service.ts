@@ -69,7 +69,6 @@ function invalid(field: string, message: string, summary?: string): AppError {
   return new AppError("VALIDATION_FAILED", summary ?? `${field} ${message}`, { fields: [{ field, message }] });
 }
 
-const auditActor = (actor: Actor) => ({ userId: actor.userId, organizationId: actor.organizationId });
 
 export function statusAt(certificate: { revokedAt: Date | null; notBefore: Date; notAfter: Date }, now: Date): CertificateStatus {
   if (certificate.revokedAt && certificate.revokedAt <= now) return "REVOKED";
@@ -284,7 +283,7 @@ export function createCertificatesService({ prisma, pki, publicUrl, now }: Depen
         });
         await recordAuditEvent(tx, {
           action: "certificates.requested",
-          actor: auditActor(actor),
+          actor,
           target: { type: "CertificateRequest", id: created.id },
           ipAddress: actor.ipAddress,
           data: { kind: "NEW", keyAlgorithm: csr.keyAlgorithm, publicKeySha256 },
@@ -325,7 +324,7 @@ export function createCertificatesService({ prisma, pki, publicUrl, now }: Depen
       if (!isDecided) throw new AppError("CONFLICT", "This request was decided by someone else in the meantime.");
       await recordAuditEvent(tx, {
         action: "certificates.request_approved",
-        actor: auditActor(actor),
+        actor,
         target: { type: "CertificateRequest", id: request.id },
         ipAddress: actor.ipAddress,
         data: { certificateId: certificate.id, serialNumberHex: certificate.serialNumberHex, holderId: request.user.id },
@@ -356,7 +355,7 @@ export function createCertificatesService({ prisma, pki, publicUrl, now }: Depen
       }
       await recordAuditEvent(tx, {
         action,
-        actor: auditActor(actor),
+        actor,
         target: { type: "CertificateRequest", id: request.id },
         ipAddress: actor.ipAddress,
         data: { reason },
@@ -416,7 +415,7 @@ export function createCertificatesService({ prisma, pki, publicUrl, now }: Depen
       });
       await recordAuditEvent(tx, {
         action: "certificates.renewed",
-        actor: auditActor(actor),
+        actor,
         target: { type: "Certificate", id: certificate.id },
         ipAddress: actor.ipAddress,
         data: { requestId: request.id, replacesCertificateId: current.id, serialNumberHex: certificate.serialNumberHex },
@@ -466,7 +465,7 @@ export function createCertificatesService({ prisma, pki, publicUrl, now }: Depen
       await pki.publishCrl(tx, at);
       await recordAuditEvent(tx, {
         action: "certificates.reissued",
-        actor: auditActor(actor),
+        actor,
         target: { type: "Certificate", id: certificate.id },
         ipAddress: actor.ipAddress,
         data: { requestId: request.id, revokedCertificateId: current.id, reason: body.reason, serialNumberHex: certificate.serialNumberHex },
@@ -495,7 +494,7 @@ export function createCertificatesService({ prisma, pki, publicUrl, now }: Depen
       if (certificate.origin === "ISSUED") await pki.publishCrl(tx, at);
       await recordAuditEvent(tx, {
         action: "certificates.revoked",
-        actor: auditActor(actor),
+        actor,
         target: { type: "Certificate", id: certificate.id },
         ipAddress: actor.ipAddress,
         data: { reason, serialNumberHex: certificate.serialNumberHex, holderId: certificate.userId },
@@ -583,7 +582,7 @@ export function createCertificatesService({ prisma, pki, publicUrl, now }: Depen
         });
         await recordAuditEvent(tx, {
           action: "certificates.imported",
-          actor: auditActor(actor),
+          actor,
           target: { type: "Certificate", id: row.id },
           ipAddress: actor.ipAddress,
           data: { issuerDn: info.issuerDn, serialNumberHex: info.serialNumberHex, fingerprintSha256: info.fingerprintSha256Hex },
@@ -647,7 +646,7 @@ export function createCertificatesService({ prisma, pki, publicUrl, now }: Depen
           });
       await recordAuditEvent(tx, {
         action: "pki.trusted_root_added",
-        actor: auditActor(actor),
+        actor,
         target: { type: "TrustedRoot", id: row.id },
         ipAddress: actor.ipAddress,
         data: { subjectDn: row.subjectDn, fingerprintSha256: row.fingerprintSha256 },
@@ -663,7 +662,7 @@ export function createCertificatesService({ prisma, pki, publicUrl, now }: Depen
       }
       await recordAuditEvent(tx, {
         action: "pki.trusted_root_removed",
-        actor: auditActor(actor),
+        actor,
         target: { type: "TrustedRoot", id: trustedRootId },
         ipAddress: actor.ipAddress,
       });
@@ -681,7 +680,7 @@ export function createCertificatesService({ prisma, pki, publicUrl, now }: Depen
       const settings = await repository.updateOrganizationSettings(tx, actor.organizationId, body);
       await recordAuditEvent(tx, {
         action: "organizations.settings_updated",
-        actor: auditActor(actor),
+        actor,
         target: { type: "Organization", id: actor.organizationId },
         ipAddress: actor.ipAddress,
         data: body,

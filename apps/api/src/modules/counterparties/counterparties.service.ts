@@ -179,7 +179,6 @@ function checkRegistrationNumber(country: Country, input: string): { digits: str
 }
 
 export function createCounterpartiesService({ prisma, config, now = () => new Date() }: Dependencies) {
-  const actorOf = (actor: Actor) => ({ userId: actor.userId, organizationId: actor.organizationId });
   const target = (id: string) => ({ type: "Counterparty", id });
 
   function newInvitation() {
@@ -262,7 +261,7 @@ export function createCounterpartiesService({ prisma, config, now = () => new Da
         const row = await repository.createCounterparty(tx, counterparty);
         await recordAuditEvent(tx, {
           action: audit.action,
-          actor: actorOf(actor),
+          actor,
           target: target(row.id),
           ipAddress: actor.ipAddress,
           data: { registrationNumber: row.registrationNumber, country: row.country, kind: row.kind, ...audit.data },
@@ -412,7 +411,7 @@ export function createCounterpartiesService({ prisma, config, now = () => new Da
       if (!(await repository.updateCounterparty(tx, actor.organizationId, id, data))) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
       await recordAuditEvent(tx, {
         action: "counterparty.updated",
-        actor: actorOf(actor),
+        actor,
         target: target(id),
         ipAddress: actor.ipAddress,
         data: {
@@ -445,7 +444,7 @@ export function createCounterpartiesService({ prisma, config, now = () => new Da
       if (!isReplaced) throw new AppError("CONFLICT", "The invitation could not be renewed: the counterparty changed meanwhile. Reload and try again.");
       await recordAuditEvent(tx, {
         action: "counterparty.invitation_reissued",
-        actor: actorOf(actor),
+        actor,
         target: target(id),
         ipAddress: actor.ipAddress,
         data: { invitationEmail: current.invitationEmail, expiresAt: invitation.expiresAt.toISOString() },
@@ -462,7 +461,7 @@ export function createCounterpartiesService({ prisma, config, now = () => new Da
       }
       await recordAuditEvent(tx, {
         action: "counterparty.removed",
-        actor: actorOf(actor),
+        actor,
         target: target(id),
         ipAddress: actor.ipAddress,
         data: {
@@ -488,7 +487,7 @@ export function createCounterpartiesService({ prisma, config, now = () => new Da
       const contact = await repository.createContact(tx, counterpartyId, values as ContactValues);
       await recordAuditEvent(tx, {
         action: "counterparty.contact_added",
-        actor: actorOf(actor),
+        actor,
         target: target(counterpartyId),
         ipAddress: actor.ipAddress,
         data: { contactId: contact.id, name: contact.name },
@@ -518,7 +517,7 @@ export function createCounterpartiesService({ prisma, config, now = () => new Da
       );
       await recordAuditEvent(tx, {
         action: "counterparty.contact_updated",
-        actor: actorOf(actor),
+        actor,
         target: target(counterpartyId),
         ipAddress: actor.ipAddress,
         data: { contactId, changed },
@@ -537,7 +536,7 @@ export function createCounterpartiesService({ prisma, config, now = () => new Da
       }
       await recordAuditEvent(tx, {
         action: "counterparty.contact_removed",
-        actor: actorOf(actor),
+        actor,
         target: target(counterpartyId),
         ipAddress: actor.ipAddress,
         data: { contactId, name: current.name },

@@ -58,7 +58,6 @@ function badField(field: string, message: string, summary: string) {
 }
 
 export function createDelegationsService({ prisma, now = () => new Date() }: Dependencies) {
-  const auditActor = (actor: Actor) => ({ userId: actor.userId, organizationId: actor.organizationId });
 
   /** The caller as the database knows them now: an access token outlives a deactivation by up to its lifetime. */
   async function requireActiveCaller(actor: Actor) {
@@ -158,7 +157,7 @@ export function createDelegationsService({ prisma, now = () => new Date() }: Dep
       });
       await recordAuditEvent(tx, {
         action: "delegations.granted",
-        actor: auditActor(actor),
+        actor,
         target: { type: "Delegation", id: row.id },
         ipAddress: actor.ipAddress,
         data: { agentId: agent.id, parentId, scopes, validFrom: validFrom.toISOString(), validUntil: validUntil.toISOString() },
@@ -195,7 +194,7 @@ export function createDelegationsService({ prisma, now = () => new Date() }: Dep
       if (!ids.includes(delegation.id)) throw alreadyRevoked();
       await recordAuditEvent(tx, {
         action: "delegations.revoked",
-        actor: auditActor(actor),
+        actor,
         target: { type: "Delegation", id: delegation.id },
         ipAddress: actor.ipAddress,
         data: { reason: trimmedReason, revokedIds: ids },

@@ -77,7 +77,6 @@ function toInvitation(invitation: Awaited<ReturnType<typeof usersRepository.crea
 }
 
 export function createUsersService({ prisma, config, logPasswordResetLink, now = () => new Date() }: Dependencies) {
-  const auditActor = (actor: Actor) => ({ userId: actor.userId, organizationId: actor.organizationId });
 
   // ---- users -------------------------------------------------------------------------------------------------
 
@@ -126,7 +125,7 @@ export function createUsersService({ prisma, config, logPasswordResetLink, now =
         if (revokedDelegationIds.length > 0) {
           await recordAuditEvent(tx, {
             action: "delegations.revoked",
-            actor: auditActor(actor),
+            actor,
             target: { type: "User", id: target.id },
             ipAddress: actor.ipAddress,
             data: { reason: USER_DEACTIVATED_REASON, revokedIds: revokedDelegationIds },
@@ -135,7 +134,7 @@ export function createUsersService({ prisma, config, logPasswordResetLink, now =
       }
       await recordAuditEvent(tx, {
         action: isDeactivation ? "users.deactivated" : data.isActive === true ? "users.reactivated" : "users.role_changed",
-        actor: auditActor(actor),
+        actor,
         target: { type: "User", id: target.id },
         ipAddress: actor.ipAddress,
         data: {
@@ -174,7 +173,7 @@ export function createUsersService({ prisma, config, logPasswordResetLink, now =
       });
       await recordAuditEvent(tx, {
         action: "users.invited",
-        actor: auditActor(actor),
+        actor,
         target: { type: "UserInvitation", id: created.id },
         ipAddress: actor.ipAddress,
         data: { email, role: body.role, expiresAt: expiresAt.toISOString(), replacedInvitationIds: replacedIds },
@@ -198,7 +197,7 @@ export function createUsersService({ prisma, config, logPasswordResetLink, now =
       }
       await recordAuditEvent(tx, {
         action: "users.invitation_revoked",
-        actor: auditActor(actor),
+        actor,
         target: { type: "UserInvitation", id: invitationId },
         ipAddress: actor.ipAddress,
         data: { email: invitation.email },
@@ -288,7 +287,7 @@ export function createUsersService({ prisma, config, logPasswordResetLink, now =
       await usersRepository.expireOpenPasswordResetTokens(tx, owner.id, at);
       await recordAuditEvent(tx, {
         action: "users.password_changed",
-        actor: auditActor(actor),
+        actor,
         target: { type: "User", id: owner.id },
         ipAddress: actor.ipAddress,
         data: { revokedRefreshTokens },

@@ -10,12 +10,11 @@ import { Card } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { TextAreaField } from "@/components/ui/text-field";
 import { paths } from "@/config/paths";
-import { formatDateTime } from "@/lib/format";
-import { getCurrentLocale } from "@/lib/i18n";
 import { useApproveCertificateRequest } from "../api/approve-certificate-request";
 import { usePendingApprovals } from "../api/get-pending-approvals";
 import { useRejectCertificateRequest } from "../api/reject-certificate-request";
 import { describeCertificateError } from "../describe-error";
+import { RequestDetailRows } from "./request-detail-rows";
 import "./certificates.css";
 
 /** Requests awaiting the caller: members' for their representative, representatives' for ops. */
@@ -54,7 +53,6 @@ export function CertificateApprovalsPage({ isOperator }: { isOperator: boolean }
 
 function ApprovalItem({ request }: { request: CertificateRequest }) {
   const { t } = useTranslation();
-  const language = getCurrentLocale();
   const approve = useApproveCertificateRequest();
   const reject = useRejectCertificateRequest();
   const [isRejecting, setIsRejecting] = useState(false);
@@ -84,18 +82,7 @@ function ApprovalItem({ request }: { request: CertificateRequest }) {
             {request.organization.nameLocal} <span className="muted">({request.organization.registrationNumber})</span>
           </dd>
         </div>
-        <div className="details__row">
-          <dt>{t("certificates.fields.requestedAt")}</dt>
-          <dd>{formatDateTime(new Date(request.createdAt), language)}</dd>
-        </div>
-        <div className="details__row">
-          <dt>{t("certificates.fields.keyType")}</dt>
-          <dd>{t(`certificates.keyTypes.${request.keyAlgorithm === "RSA" ? "RSA" : "EC-P256"}`)}</dd>
-        </div>
-        <div className="details__row">
-          <dt>{t("certificates.fields.subject")}</dt>
-          <dd>{request.subjectDn}</dd>
-        </div>
+        <RequestDetailRows request={request} />
       </dl>
       {error && <Alert>{describeCertificateError(error, approve.error ? "approve" : "reject", t)}</Alert>}
       {isRejecting ? (

@@ -10,8 +10,6 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
 import { paths } from "@/config/paths";
-import { formatDateTime } from "@/lib/format";
-import { getCurrentLocale } from "@/lib/i18n";
 import { useCancelCertificateRequest } from "../api/cancel-certificate-request";
 import { useKeysInBrowser } from "../api/get-keys-in-browser";
 import { useMyCertificates } from "../api/get-my-certificates";
@@ -19,6 +17,7 @@ import { describeCertificateError } from "../describe-error";
 import { CertificateItem } from "./certificate-item";
 import { ImportPkcs12Form } from "./import-pkcs12-form";
 import { RequestCertificateForm } from "./request-certificate-form";
+import { RequestDetailRows } from "./request-detail-rows";
 import "./certificates.css";
 
 type CertificatesPageProps = {
@@ -120,7 +119,6 @@ export function CertificatesPage({ user, isPasswordOnlySession }: CertificatesPa
 function RequestList({ userId, requests }: { userId: string; requests: CertificateRequest[] }) {
   const { t } = useTranslation();
   const cancel = useCancelCertificateRequest(userId);
-  const language = getCurrentLocale();
   if (requests.length === 0) return null;
 
   return (
@@ -134,18 +132,7 @@ function RequestList({ userId, requests }: { userId: string; requests: Certifica
               <span className={`status-badge status-badge--${request.status}`}>{t(`certificates.requestStatuses.${request.status}`)}</span>
             </p>
             <dl className="details">
-              <div className="details__row">
-                <dt>{t("certificates.fields.requestedAt")}</dt>
-                <dd>{formatDateTime(new Date(request.createdAt), language)}</dd>
-              </div>
-              <div className="details__row">
-                <dt>{t("certificates.fields.keyType")}</dt>
-                <dd>{t(`certificates.keyTypes.${request.keyAlgorithm === "RSA" ? "RSA" : "EC-P256"}`)}</dd>
-              </div>
-              <div className="details__row">
-                <dt>{t("certificates.fields.subject")}</dt>
-                <dd>{request.subjectDn}</dd>
-              </div>
+              <RequestDetailRows request={request} />
               {request.reason && (
                 <div className="details__row">
                   <dt>{t("certificates.fields.decisionReason")}</dt>
