@@ -53,13 +53,17 @@ function findChromium() {
 const hasCommand = (command) => spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
 
 /**
- * What the tests need from the system, by Debian package: Chromium for the end-to-end tests, openssl, which the
- * PKI tests use as the outside validator. Installed through apt when missing and running as root.
+ * What the tests need from the system, by Debian package: Chromium for the end-to-end tests; the outside validators
+ * the PKI and PDF tests check our signatures with (openssl; pdfsig and pdftoppm from poppler; mutool; qpdf; NSS's
+ * certutil to give pdfsig a trust store). Installed through apt when missing and running as root.
  */
 function ensureSystemPackages() {
   const missing = [];
   if (!findChromium()) missing.push("chromium");
-  if (!hasCommand("openssl")) missing.push("openssl");
+  const packageByCommand = { openssl: "openssl", pdfsig: "poppler-utils", mutool: "mupdf-tools", qpdf: "qpdf", certutil: "libnss3-tools" };
+  for (const [command, debianPackage] of Object.entries(packageByCommand)) {
+    if (!hasCommand(command)) missing.push(debianPackage);
+  }
   if (missing.length === 0) return;
   if (userInfo().uid !== 0) {
     console.error(`Missing system packages: ${missing.join(", ")}. Install them (apt-get install ${missing.join(" ")}); set CHROMIUM_PATH for a Chromium elsewhere.`);
