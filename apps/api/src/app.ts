@@ -93,6 +93,7 @@ export async function buildApp({ config, database, logger = true, now }: BuildAp
         message: appError.message,
         ...(appError.fields ? { fields: appError.fields } : {}),
         ...(appError.retryAt ? { retryAt: appError.retryAt.toISOString() } : {}),
+        ...(appError.currentState ? { currentState: appError.currentState } : {}),
       },
     };
     return reply.code(appError.statusCode).type("application/json").send(body);

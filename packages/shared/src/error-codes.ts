@@ -37,6 +37,8 @@ export const ErrorBodySchema = Type.Object(
       fields: Type.Optional(Type.Array(FieldErrorSchema)),
       /** ISO time at which a lockout or rate limit ends. */
       retryAt: Type.Optional(Type.String({ format: "date-time" })),
+      /** With CONFLICT from a state machine: the state the thing is in now, so the client can catch up. */
+      currentState: Type.Optional(Type.String()),
     }),
   },
   { description: "Every non-2xx response" },

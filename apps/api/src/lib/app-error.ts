@@ -25,13 +25,20 @@ export class AppError extends Error {
   readonly fields: FieldError[] | undefined;
   /** When a lockout or rate limit ends; sent as retryAt and Retry-After. */
   readonly retryAt: Date | undefined;
+  /** With CONFLICT from a state machine: the current state, sent as currentState. */
+  readonly currentState: string | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { fields?: FieldError[]; retryAt?: Date; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { fields?: FieldError[]; retryAt?: Date; currentState?: string; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.fields = options.fields;
     this.retryAt = options.retryAt;
+    this.currentState = options.currentState;
   }
 
   get statusCode(): number {
