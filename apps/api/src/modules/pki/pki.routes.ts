@@ -1,17 +1,11 @@
 // The platform PKI's public surface (DESIGN.md §4, stable): the CA certificates, the issuing CA's CRL and the
 // RFC 3161 time-stamping authority. No session: relying parties and tools (openssl, pdfsig) call these.
 import type { FastifyInstance } from "fastify";
-import { randomSerialNumberHex } from "@pwp/pki/ca";
 import { toPem } from "@pwp/pki/encoding";
-import { answerTimestampRequest } from "@pwp/pki/tsa";
 import { AppError } from "../../lib/app-error.ts";
+import { answerPlatformTimestampRequest } from "../../lib/pki/platform-tsa.ts";
 import { errorResponses } from "../../lib/route-schema.ts";
 
-/**
- * The TSA policy under which time stamps are issued: the platform's arc 1.3.6.1.4.1.55555, .1 = TSA, .1 = policy
- * version 1 (SHA-256 imprints only, accuracy 1 s, time from the server's NTP-disciplined clock).
- */
-export const TSA_POLICY_OID = "1.3.6.1.4.1.55555.1.1";
 /** A TimeStampReq with a SHA-512 imprint and a nonce is well under 200 bytes. */
 const TIMESTAMP_QUERY_LIMIT_BYTES = 8 * 1024;
 
@@ -75,15 +69,7 @@ export default async function pkiRoutes(app: FastifyInstance) {
       reply.type("application/timestamp-reply").header("cache-control", "no-store");
       // RFC 3161 2.4.2: a request we cannot honour (garbage, SHA-1, a policy or extension we do not offer) gets a
       // TimeStampResp with status rejection and its failInfo, not an HTTP error.
-      const answer = await answerTimestampRequest({
-        requestDer: new Uint8Array(request.body),
-        tsaCertificateDer: app.pki.tsa.certificateDer,
-        tsaPrivateKey: app.pki.tsa.privateKey,
-        certificatesDer: [app.pki.issuing.certificateDer],
-        genTime: app.now(),
-        serialNumberHex: randomSerialNumberHex(),
-        policyOid: TSA_POLICY_OID,
-      });
+      const answer = await answerPlatformTimestampRequest(app.pki, new Uint8Array(request.body), app.now());
       if (!answer.isGranted) request.log.info({ problem: answer.problem, detail: answer.detail }, "time-stamp request rejected");
       return reply.send(Buffer.from(answer.responseDer));
     },
