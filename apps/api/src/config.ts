@@ -36,6 +36,8 @@ const EnvSchema = Type.Object({
   SIGN_IN_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000, default: 30 }),
   /** Registration applications per client address per hour. */
   REGISTRATION_RATE_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, maximum: 100_000, default: 10 }),
+  /** Public PDF signature verifications per client address per minute (each one is CPU-heavy). */
+  PDF_VERIFICATION_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000, default: 20 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -65,6 +67,7 @@ export interface Config {
   signInLockoutMinutes: number;
   signInRateLimitPerMinute: number;
   registrationRateLimitPerHour: number;
+  pdfVerificationRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -151,5 +154,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     signInLockoutMinutes: env.SIGN_IN_LOCKOUT_MINUTES,
     signInRateLimitPerMinute: env.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     registrationRateLimitPerHour: env.REGISTRATION_RATE_LIMIT_PER_HOUR,
+    pdfVerificationRateLimitPerMinute: env.PDF_VERIFICATION_RATE_LIMIT_PER_MINUTE,
   };
 }

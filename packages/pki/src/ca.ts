@@ -135,7 +135,9 @@ function profileExtensions(profile: CertificateProfile): pkijs.Extension[] {
       return [
         makeExtension(OID.basicConstraints, true, new pkijs.BasicConstraints({ cA: false })),
         makeExtension(OID.keyUsage, true, encodeKeyUsage(["digitalSignature", "nonRepudiation"])),
-        makeExtension(OID.extKeyUsage, false, new pkijs.ExtKeyUsage({ keyPurposes: [EKU.documentSigning, EKU.clientAuth] })),
+        // emailProtection too: NSS (pdfsig, Firefox, Thunderbird) validates document signers against it and
+        // reports an "unknown issue" with the certificate without it.
+        makeExtension(OID.extKeyUsage, false, new pkijs.ExtKeyUsage({ keyPurposes: [EKU.documentSigning, EKU.emailProtection, EKU.clientAuth] })),
       ];
     case "TSA":
       // RFC 3161 2.3: the TSA certificate has exactly one EKU, timeStamping, and it is critical.

@@ -433,7 +433,7 @@ type SignerCertificateMatch = { problem?: PkiErrorCode; detail?: string; isPrese
  * Checks signingCertificateV2 (or, for tokens from older TSAs, signingCertificate with SHA-1) against the signer
  * certificate: without this, a certificate with the same key could be swapped in (pkijs does not check it).
  */
-async function matchSigningCertificate(signerInfo: pkijs.SignerInfo, certificateDer: Uint8Array): Promise<SignerCertificateMatch> {
+export async function matchSigningCertificate(signerInfo: pkijs.SignerInfo, certificateDer: Uint8Array): Promise<SignerCertificateMatch> {
   const attributes = signerInfo.signedAttrs?.attributes;
   const v2 = singleAttribute(attributes, CMS_OID.signingCertificateV2);
   const v1 = singleAttribute(attributes, CMS_OID.signingCertificate);

@@ -14,7 +14,9 @@ export type PkiErrorCode =
   | "WRONG_PASSWORD"
   | "NO_KEY"
   | "UNSUPPORTED"
-  | "WRONG_KEY_USAGE";
+  | "WRONG_KEY_USAGE"
+  /** A PDF signature field with that name exists already (pades.ts). */
+  | "FIELD_EXISTS";
 
 export class PkiError extends Error {
   readonly code: PkiErrorCode;

@@ -48,11 +48,11 @@ describe("a root → issuing CA → signer + TSA chain made by ca.ts", () => {
     expect(issuing).toContain("X509v3 Authority Key Identifier");
   });
 
-  it("gives the signer non-repudiation keyUsage (critical), documentSigning + clientAuth, CA:FALSE and the CRL URL", () => {
+  it("gives the signer non-repudiation keyUsage (critical), documentSigning + emailProtection + clientAuth, CA:FALSE and the CRL URL", () => {
     const signer = textOf(paths.signer);
     expect(signer).toMatch(/X509v3 Basic Constraints: critical\s+CA:FALSE/);
     expect(signer).toMatch(/X509v3 Key Usage: critical\s+Digital Signature, Non Repudiation/);
-    expect(signer).toMatch(/X509v3 Extended Key Usage: \n\s+1\.3\.6\.1\.5\.5\.7\.3\.36, TLS Web Client Authentication/);
+    expect(signer).toMatch(/X509v3 Extended Key Usage: \n\s+1\.3\.6\.1\.5\.5\.7\.3\.36, E-mail Protection, TLS Web Client Authentication/);
     expect(signer).toContain(`URI:${CRL_URL}`);
     // One attribute per RDN (a multi-valued RDN would print as "C=KR + O=…").
     expect(signer).toContain("Subject: C=KR, O=공공건설 서류 플랫폼, CN=홍길동");
@@ -82,7 +82,7 @@ describe("a root → issuing CA → signer + TSA chain made by ca.ts", () => {
       issuerDn: issuing.subjectDn,
       isCa: false,
       keyUsage: ["digitalSignature", "nonRepudiation"],
-      extendedKeyUsage: [EKU.documentSigning, EKU.clientAuth],
+      extendedKeyUsage: [EKU.documentSigning, EKU.emailProtection, EKU.clientAuth],
       isExtendedKeyUsageCritical: false,
       crlDistributionPoints: [CRL_URL],
     });
