@@ -8,8 +8,8 @@
 //   within the parent's period;
 // - revoking a delegation revokes everything hanging from it, so an unrevoked delegation has unrevoked ancestors.
 //
-// Once certificates exist (the certificates issue), creating and revoking a delegation will also be signed by the
-// grantor (or the revoker), and the signed record will be what a verifier checks; this chain is its index.
+// Creating and revoking a delegation are also signed by the grantor (or the revoker): the signed statements stored
+// with each delegation (modules/delegations) are what a verifier checks; this chain is their index.
 import type { DelegationScope } from "@pwp/shared/enums";
 import type { DbClient } from "../db/database.ts";
 

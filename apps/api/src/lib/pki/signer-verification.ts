@@ -48,11 +48,22 @@ export async function identifyUserSigner(
     throw refuse(input.field, typeof code === "string" ? code : "MALFORMED");
   }
   if (!result.isValid || !result.signer) throw refuse(input.field, result.problem ?? "BAD_SIGNATURE");
-  // The platform's own record decides too: a certificate revoked here (an imported one has no CRL of ours) or
-  // belonging to someone else is refused even when the chain holds.
+  return requireOwnCertificate(db, { ...input, fingerprintSha256: result.signer.fingerprintSha256Hex });
+}
+
+/**
+ * The platform's own record decides too, after the cryptographic checks: a certificate revoked here (an imported
+ * one has no CRL of ours) or belonging to someone else is refused even when the chain holds. Returns the id of the
+ * user's certificate with this fingerprint, valid and unrevoked at `at`; throws VALIDATION_FAILED naming `field`.
+ * Signed PDFs (contracts) call it with the signer certificate their verifier found.
+ */
+export async function requireOwnCertificate(
+  db: DbClient,
+  input: { fingerprintSha256: string; userId: string; organizationId: string; at: Date; field: string },
+): Promise<string> {
   const certificate = await db.certificate.findFirst({
     where: {
-      fingerprintSha256: result.signer.fingerprintSha256Hex,
+      fingerprintSha256: input.fingerprintSha256,
       userId: input.userId,
       organizationId: input.organizationId,
     },

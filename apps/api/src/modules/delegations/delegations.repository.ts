@@ -14,6 +14,8 @@ const DELEGATION_SELECT = {
   createdAt: true,
   revokedAt: true,
   revokedReason: true,
+  grantCertificateId: true,
+  revocationCertificateId: true,
 } as const;
 
 export function listDelegations(db: DbClient, organizationId: string, after: PagePosition | undefined, take: number) {
@@ -59,6 +61,8 @@ export function listOpenDelegationsHeldBy(db: DbClient, organizationId: string, 
   });
 }
 
+export type SignedStatementRecord = { statementId: string; statement: Uint8Array<ArrayBuffer>; signedData: Uint8Array<ArrayBuffer>; certificateId: string };
+
 export function createDelegation(
   db: DbClient,
   data: {
@@ -69,9 +73,70 @@ export function createDelegation(
     scopes: DelegationScope[];
     validFrom: Date;
     validUntil: Date;
+    grant: SignedStatementRecord;
   },
 ) {
-  return db.delegation.create({ data, select: DELEGATION_SELECT });
+  const { grant, ...fields } = data;
+  return db.delegation.create({
+    data: {
+      ...fields,
+      grantStatementId: grant.statementId,
+      grantStatement: grant.statement,
+      grantSignedData: grant.signedData,
+      grantCertificateId: grant.certificateId,
+    },
+    select: DELEGATION_SELECT,
+  });
+}
+
+/** Stores the revoker's signed statement on the delegation they revoked (not on the ones revoked with it). */
+export async function recordRevocationStatement(db: DbClient, organizationId: string, delegationId: string, revocation: SignedStatementRecord) {
+  await db.delegation.updateMany({
+    where: { id: delegationId, organizationId },
+    data: {
+      revocationStatementId: revocation.statementId,
+      revocationStatement: revocation.statement,
+      revocationSignedData: revocation.signedData,
+      revocationCertificateId: revocation.certificateId,
+    },
+  });
+}
+
+/**
+ * Whether a statement id was already used, by a grant or a revocation in any organisation: statement ids are
+ * unique platform-wide (the columns are unique), so this answers a replay check and reveals nothing else.
+ */
+export async function isStatementIdUsed(db: DbClient, statementId: string): Promise<boolean> {
+  const found = await db.delegation.findFirst({
+    where: { OR: [{ grantStatementId: statementId }, { revocationStatementId: statementId }] },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
+/** The signed statements of one delegation of the organisation, as stored. */
+export function findDelegationStatements(db: DbClient, organizationId: string, delegationId: string) {
+  return db.delegation.findFirst({
+    where: { id: delegationId, organizationId },
+    select: {
+      createdAt: true,
+      revokedAt: true,
+      grantStatementId: true,
+      grantStatement: true,
+      grantSignedData: true,
+      grantCertificateId: true,
+      revocationStatementId: true,
+      revocationStatement: true,
+      revocationSignedData: true,
+      revocationCertificateId: true,
+    },
+  });
+}
+
+/** Subject DNs of the organisation's certificates with these ids (the signers shown with each delegation). */
+export function listCertificateSubjects(db: DbClient, organizationId: string, certificateIds: string[]) {
+  if (certificateIds.length === 0) return Promise.resolve([]);
+  return db.certificate.findMany({ where: { id: { in: certificateIds }, organizationId }, select: { id: true, subjectDn: true } });
 }
 
 /**

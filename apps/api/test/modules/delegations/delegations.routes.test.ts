@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DelegationScope } from "@pwp/shared/enums";
 import { findSigningAuthority } from "../../../src/lib/signing-authority.ts";
 import { buildTestApp, type TestApp } from "../../support/test-app.ts";
 import { addUser, createOrganizationWithRepresentative, fieldsOf, type OrgUser } from "../users/org-fixtures.ts";
+import { certificateOf, signedGrantBody, signedRevokeBody } from "./signing-fixtures.ts";
 
 let testApp: TestApp;
 beforeAll(async () => {
@@ -25,11 +27,17 @@ function call(method: "GET" | "POST", url: string, auth?: string, payload?: unkn
 /** One end for every default period, so a sub-delegation's default lies within its parent's. */
 const DEFAULT_UNTIL = inFuture(30 * DAY);
 
-function delegate(grantor: OrgUser, agent: OrgUser, scopes: string[], validFrom = inFuture(0), validUntil = DEFAULT_UNTIL) {
-  return call("POST", "/api/delegations", grantor.auth, { agentId: agent.id, scopes, validFrom, validUntil });
+/** A grant signed by the grantor with their own certificate, naming the parent as the web does. */
+async function delegate(grantor: OrgUser, agent: OrgUser, scopes: DelegationScope[], validFrom = inFuture(0), validUntil = DEFAULT_UNTIL) {
+  return call("POST", "/api/delegations", grantor.auth, await signedGrantBody(testApp, grantor, { agentId: agent.id, scopes, validFrom, validUntil }));
 }
 
-async function delegateOk(grantor: OrgUser, agent: OrgUser, scopes: string[], validFrom?: string, validUntil?: string) {
+/** A revocation signed by the revoker with their own certificate. */
+async function revoke(revoker: OrgUser, delegationId: string, reason: string) {
+  return call("POST", `/api/delegations/${delegationId}/revoke`, revoker.auth, await signedRevokeBody(testApp, revoker, delegationId, reason));
+}
+
+async function delegateOk(grantor: OrgUser, agent: OrgUser, scopes: DelegationScope[], validFrom?: string, validUntil?: string) {
   const response = await delegate(grantor, agent, scopes, validFrom, validUntil);
   expect(response.statusCode, response.body).toBe(201);
   return response.json();
@@ -86,7 +94,8 @@ describe("granting", () => {
     [{ extra: true }, "body.extra"],
   ])("refuses %j naming %s", async (override, field) => {
     const { representative, agent } = await createChainOrganization();
-    const payload = { agentId: agent.id, scopes: ["CONTRACTS"], validFrom: inFuture(0), validUntil: inFuture(DAY), ...override };
+    const signed = await signedGrantBody(testApp, representative, { agentId: agent.id, scopes: ["CONTRACTS"], validFrom: inFuture(0), validUntil: inFuture(DAY) });
+    const payload = { ...signed, ...override };
     const response = await call("POST", "/api/delegations", representative.auth, payload);
     expect(response.statusCode).toBe(400);
     expect(fieldsOf(response.json())).toContain(field);
@@ -182,7 +191,7 @@ describe("revoking", () => {
     const unrelated = await delegateOk(representative, bystander, ["CONTRACTS"]);
     expect(subSub.parentId).toBe(sub.id);
 
-    const response = await call("POST", `/api/delegations/${root.id}/revoke`, representative.auth, { reason: "  Left the project  " });
+    const response = await revoke(representative, root.id, "  Left the project  ");
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.delegation).toMatchObject({ id: root.id, state: "REVOKED", revokedReason: "Left the project" });
@@ -195,9 +204,10 @@ describe("revoking", () => {
     }
     const events = await testApp.prisma.auditEvent.findMany({ where: { action: "delegations.revoked", targetId: root.id } });
     expect(events).toHaveLength(1);
-    expect(events[0]!.data).toEqual({ reason: "Left the project", revokedIds: [root.id, sub.id, subSub.id] });
+    const { certificateId } = await certificateOf(testApp, representative);
+    expect(events[0]!.data).toEqual({ reason: "Left the project", revokedIds: [root.id, sub.id, subSub.id], statementId: expect.any(String), certificateId });
 
-    const again = await call("POST", `/api/delegations/${root.id}/revoke`, representative.auth, { reason: "again" });
+    const again = await revoke(representative, root.id, "again");
     expect(again.statusCode).toBe(409);
     const list = (await call("GET", "/api/delegations", bystander.auth)).json().delegations;
     expect(list.map((d: { id: string; state: string }) => [d.id, d.state])).toEqual([
@@ -215,16 +225,16 @@ describe("revoking", () => {
     const subSub = await delegateOk(subAgent, third, ["GUARANTEES"]);
 
     for (const refused of [third, bystander]) {
-      const response = await call("POST", `/api/delegations/${subSub.id}/revoke`, refused.auth, { reason: "no" });
+      const response = await revoke(refused, subSub.id, "no");
       expect(response.statusCode).toBe(403);
     }
     // The agent of `sub` granted nothing above `sub`, so it may not revoke its own delegation.
-    expect((await call("POST", `/api/delegations/${sub.id}/revoke`, subAgent.auth, { reason: "no" })).statusCode).toBe(403);
+    expect((await revoke(subAgent, sub.id, "no")).statusCode).toBe(403);
     // `agent` granted `sub`, from which `subSub` hangs: a grantor up the chain.
-    const byUpChain = await call("POST", `/api/delegations/${subSub.id}/revoke`, agent.auth, { reason: "Reorganised" });
+    const byUpChain = await revoke(agent, subSub.id, "Reorganised");
     expect(byUpChain.statusCode).toBe(200);
     expect(byUpChain.json().revokedIds).toEqual([subSub.id]);
-    const byGrantor = await call("POST", `/api/delegations/${sub.id}/revoke`, agent.auth, { reason: "Reorganised" });
+    const byGrantor = await revoke(agent, sub.id, "Reorganised");
     expect(byGrantor.statusCode).toBe(200);
     expect(byGrantor.json().revokedIds).toEqual([sub.id]);
   });
@@ -232,7 +242,8 @@ describe("revoking", () => {
   it("names the reason field when it is missing or blank", async () => {
     const { representative, agent } = await createChainOrganization();
     const root = await delegateOk(representative, agent, ["CONTRACTS"]);
-    for (const payload of [{}, { reason: "   " }]) {
+    const { reason: _reason, ...withoutReason } = await signedRevokeBody(testApp, representative, root.id, "x");
+    for (const payload of [withoutReason, { ...withoutReason, reason: "   " }]) {
       const response = await call("POST", `/api/delegations/${root.id}/revoke`, representative.auth, payload);
       expect(response.statusCode).toBe(400);
       expect(fieldsOf(response.json())).toEqual(["body.reason"]);
@@ -251,6 +262,7 @@ describe("authority", () => {
         { scope: "GUARANTEES", delegationId: null, validUntil: null },
         { scope: "BILLING", delegationId: null, validUntil: null },
       ],
+      heldDelegations: [],
     });
     const validUntil = inFuture(20 * DAY);
     const root = await delegateOk(representative, agent, ["CONTRACTS", "BILLING"], inFuture(0), validUntil);
@@ -261,14 +273,18 @@ describe("authority", () => {
         { scope: "CONTRACTS", delegationId: root.id, validUntil },
         { scope: "BILLING", delegationId: root.id, validUntil },
       ],
+      heldDelegations: [{ id: root.id, scopes: ["CONTRACTS", "BILLING"], validFrom: root.validFrom, validUntil }],
     });
-    // A scheduled delegation gives nothing yet.
-    expect((await call("GET", "/api/me/authority", subAgent.auth)).json().scopes).toEqual([]);
+    // A scheduled delegation gives nothing yet, but can already be passed on.
+    expect((await call("GET", "/api/me/authority", subAgent.auth)).json()).toMatchObject({
+      scopes: [],
+      heldDelegations: [{ id: scheduled.id, scopes: ["CONTRACTS"] }],
+    });
     expect(scheduled.state).toBe("SCHEDULED");
-    expect((await call("GET", "/api/me/authority", bystander.auth)).json()).toEqual({ isRepresentative: false, scopes: [] });
+    expect((await call("GET", "/api/me/authority", bystander.auth)).json()).toEqual({ isRepresentative: false, scopes: [], heldDelegations: [] });
 
-    await call("POST", `/api/delegations/${root.id}/revoke`, representative.auth, { reason: "done" });
-    expect((await call("GET", "/api/me/authority", agent.auth)).json().scopes).toEqual([]);
+    expect((await revoke(representative, root.id, "done")).statusCode).toBe(200);
+    expect((await call("GET", "/api/me/authority", agent.auth)).json()).toMatchObject({ scopes: [], heldDelegations: [] });
   });
 
   it("findSigningAuthority answers for a moment: the chain then, not revocations made later, never before creation", async () => {
@@ -324,15 +340,10 @@ describe("listing and access", () => {
     expect((await call("GET", "/api/me/authority")).statusCode).toBe(401);
 
     const other = await createOrganizationWithRepresentative(testApp);
-    const crossRevoke = await call("POST", `/api/delegations/${root.id}/revoke`, other.representative.auth, { reason: "x" });
+    const crossRevoke = await revoke(other.representative, root.id, "x");
     expect(crossRevoke.statusCode).toBe(404);
     expect(crossRevoke.body).not.toContain(agent.id);
-    const crossGrant = await call("POST", "/api/delegations", other.representative.auth, {
-      agentId: agent.id,
-      scopes: ["CONTRACTS"],
-      validFrom: inFuture(0),
-      validUntil: inFuture(DAY),
-    });
+    const crossGrant = await delegate(other.representative, agent, ["CONTRACTS"], inFuture(0), inFuture(DAY));
     expect(crossGrant.statusCode).toBe(400);
     expect(crossGrant.body).not.toContain(agent.email);
     expect((await testApp.prisma.delegation.findUniqueOrThrow({ where: { id: root.id } })).revokedAt).toBeNull();

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { TEST_PASSWORD } from "../../support/fixtures.ts";
 import { buildTestApp, type TestApp } from "../../support/test-app.ts";
+import { signedGrantBody } from "../delegations/signing-fixtures.ts";
 import { addUser, createOrganizationWithRepresentative, fieldsOf, signInForRefreshToken, type OrgUser } from "./org-fixtures.ts";
 
 let testApp: TestApp;
@@ -273,9 +274,12 @@ describe("PATCH /api/users/:userId", () => {
     const bystander = await addUser(testApp, organization.id, "STAFF");
     const refreshToken = await signInForRefreshToken(testApp, agent.email);
     const period = { validFrom: new Date().toISOString(), validUntil: new Date(Date.now() + 86_400_000).toISOString() };
-    const root = (await call("POST", "/api/delegations", representative.auth, { agentId: agent.id, scopes: ["CONTRACTS", "BILLING"], ...period })).json();
-    const sub = (await call("POST", "/api/delegations", agent.auth, { agentId: subAgent.id, scopes: ["CONTRACTS"], ...period })).json();
-    const unrelated = (await call("POST", "/api/delegations", representative.auth, { agentId: bystander.id, scopes: ["GUARANTEES"], ...period })).json();
+    // Grants are signed by their grantor (see the delegations tests).
+    const grant = async (grantor: typeof agent, body: Parameters<typeof signedGrantBody>[2]) =>
+      (await call("POST", "/api/delegations", grantor.auth, await signedGrantBody(testApp, grantor, body))).json();
+    const root = await grant(representative, { agentId: agent.id, scopes: ["CONTRACTS", "BILLING"], ...period });
+    const sub = await grant(agent, { agentId: subAgent.id, scopes: ["CONTRACTS"], ...period });
+    const unrelated = await grant(representative, { agentId: bystander.id, scopes: ["GUARANTEES"], ...period });
     expect(sub.parentId).toBe(root.id);
 
     const response = await call("PATCH", `/api/users/${agent.id}`, representative.auth, { isActive: false });

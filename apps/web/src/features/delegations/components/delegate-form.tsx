@@ -1,3 +1,4 @@
+import { pickParentDelegation, type HeldDelegation } from "@pwp/shared/delegations";
 import { DELEGATION_SCOPES, type DelegationScope, type UserRole } from "@pwp/shared/enums";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,12 +11,18 @@ import { TextField } from "@/components/ui/text-field";
 import { isApiError } from "@/lib/api-client";
 import { describeFormError } from "@/lib/form-errors";
 import { useCreateDelegation } from "../api/create-delegation";
+import { describeSigningError } from "./describe-signing-error";
+import { SignerField, type SigningState } from "./signer-field";
 
 export type DelegationCandidate = { id: string; name: string; role: UserRole; isActive: boolean };
 
 type DelegateFormProps = {
   currentUserId: string;
+  organizationId: string;
   isRepresentative: boolean;
+  /** The delegations the user holds and could pass on (GET /api/me/authority); the parent is picked among them. */
+  heldDelegations: readonly HeldDelegation[];
+  signing: SigningState;
   /** The organisation's users; the form offers the active ones other than the caller and the representative. */
   /** undefined while the organisation's users are still loading. */
   candidates: readonly DelegationCandidate[] | undefined;
@@ -29,7 +36,15 @@ function toLocalInputValue(date: Date): string {
   return local.toISOString().slice(0, 16);
 }
 
-export function DelegateForm({ currentUserId, isRepresentative, candidates }: DelegateFormProps) {
+/**
+ * The delegation a sub-delegation hangs from, which the signed statement names: picked by the rule the server
+ * checks. A start in the past minute is "now", which the server records as the moment of creation: compare from then.
+ */
+function pickParent(held: readonly HeldDelegation[], scopes: DelegationScope[], from: Date, until: Date): HeldDelegation | null {
+  return pickParentDelegation(held, { scopes, validFrom: new Date(Math.max(from.getTime(), Date.now())), validUntil: until });
+}
+
+export function DelegateForm({ currentUserId, organizationId, isRepresentative, heldDelegations, signing, candidates }: DelegateFormProps) {
   const { t } = useTranslation();
   const agentSelectId = useId();
   const agentErrorId = useId();
@@ -56,10 +71,12 @@ export function DelegateForm({ currentUserId, isRepresentative, candidates }: De
     }
   }
   const errors = { ...serverErrors, ...localErrors };
-  const formError = describeFormError(error, t, {
-    hasFieldErrors: Object.values(errors).some(Boolean),
-    byCode: { FORBIDDEN: t("delegations.errors.forbidden"), CONFLICT: t("delegations.errors.alreadyRevoked") },
-  });
+  const formError =
+    describeSigningError(error, t) ??
+    describeFormError(error, t, {
+      hasFieldErrors: Object.values(errors).some(Boolean),
+      byCode: { FORBIDDEN: t("delegations.errors.forbidden"), CONFLICT: t("delegations.errors.alreadyRevoked") },
+    });
 
   function clear(field: FieldName) {
     setLocalErrors((state) => ({ ...state, [field]: undefined }));
@@ -83,11 +100,17 @@ export function DelegateForm({ currentUserId, isRepresentative, candidates }: De
     if (Number.isNaN(until.getTime())) problems.validUntil = t("errors.required");
     else if (!Number.isNaN(from.getTime()) && until <= from) problems.validUntil = t("delegations.errors.endBeforeStart");
     setLocalErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (Object.keys(problems).length > 0 || !signing.signer) return;
     const agentName = agents.find((agent) => agent.id === agentId)?.name ?? "";
+    const parent = isRepresentative ? null : pickParent(heldDelegations, scopes, from, until);
     createDelegation.mutate(
-      // A start in the past minute is "now"; the server records it as the moment of creation.
-      { agentId, scopes, validFrom: from.toISOString(), validUntil: until.toISOString() },
+      {
+        // When nothing the user holds covers the request, the server says which field is out of reach.
+        request: { agentId, scopes, validFrom: from.toISOString(), validUntil: until.toISOString(), parentId: parent?.id ?? null },
+        organizationId,
+        grantorId: currentUserId,
+        signer: signing.signer,
+      },
       {
         onSuccess: () => {
           setDoneFor(agentName);
@@ -176,9 +199,12 @@ export function DelegateForm({ currentUserId, isRepresentative, candidates }: De
               clear("validUntil");
             }}
           />
-          <Button type="submit" isLoading={createDelegation.isPending}>
-            {t("delegations.form.submit")}
-          </Button>
+          <SignerField signing={signing} />
+          {signing.signer && (
+            <Button type="submit" isLoading={createDelegation.isPending}>
+              {t("delegations.form.submit")}
+            </Button>
+          )}
         </form>
       )}
     </Card>

@@ -8,12 +8,21 @@ import { isApiError } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
 import { getCurrentLocale } from "@/lib/i18n";
 import { useRevokeDelegation } from "../api/revoke-delegation";
+import { commonNameOf } from "../signing";
+import { describeSigningError } from "./describe-signing-error";
+import { SignedStatementPanel } from "./signed-statement-panel";
+import { SignerField, type SigningState } from "./signer-field";
+import "./delegations.css";
 
-type DelegationTreeProps = {
-  delegations: readonly Delegation[];
+/** Who acts, and with which certificate: the same for every node of the tree. */
+type Viewer = {
   currentUserId: string;
+  organizationId: string;
   isRepresentative: boolean;
+  signing: SigningState;
 };
+
+type DelegationTreeProps = Viewer & { delegations: readonly Delegation[] };
 
 type Node = { delegation: Delegation; children: Node[] };
 
@@ -30,12 +39,12 @@ function buildTree(delegations: readonly Delegation[]): Node[] {
 }
 
 /** The organisation's delegations as nested lists: each sub-delegation under the delegation it was made from. */
-export function DelegationTree({ delegations, currentUserId, isRepresentative }: DelegationTreeProps) {
+export function DelegationTree({ delegations, ...viewer }: DelegationTreeProps) {
   const roots = buildTree(delegations);
   return (
     <ul className="delegation-tree">
       {roots.map((node) => (
-        <DelegationNode key={node.delegation.id} node={node} grantorsAbove={[]} currentUserId={currentUserId} isRepresentative={isRepresentative} />
+        <DelegationNode key={node.delegation.id} node={node} grantorsAbove={[]} viewer={viewer} />
       ))}
     </ul>
   );
@@ -45,17 +54,19 @@ type DelegationNodeProps = {
   node: Node;
   /** Grantors of the delegations this one hangs from: each of them may revoke it. */
   grantorsAbove: readonly string[];
-  currentUserId: string;
-  isRepresentative: boolean;
+  viewer: Viewer;
 };
 
-function DelegationNode({ node, grantorsAbove, currentUserId, isRepresentative }: DelegationNodeProps) {
+function DelegationNode({ node, grantorsAbove, viewer }: DelegationNodeProps) {
   const { t } = useTranslation();
   const language = getCurrentLocale();
   const { delegation } = node;
   const grantors = [...grantorsAbove, delegation.grantor.id];
-  const canRevoke = delegation.state !== "REVOKED" && (isRepresentative || grantors.includes(currentUserId));
+  const canRevoke = delegation.state !== "REVOKED" && (viewer.isRepresentative || grantors.includes(viewer.currentUserId));
   const [isRevoking, setIsRevoking] = useState(false);
+  const [isStatementOpen, setIsStatementOpen] = useState(false);
+  const { grantSignature, revocationSignature } = delegation;
+  const hasStatement = grantSignature !== null || revocationSignature !== null;
 
   return (
     <li className="delegation-tree__item">
@@ -77,6 +88,14 @@ function DelegationNode({ node, grantorsAbove, currentUserId, isRepresentative }
             until: formatDateTime(new Date(delegation.validUntil), language),
           })}
         </p>
+        <p className="delegation__signature">
+          {grantSignature
+            ? t("delegations.signature.grant", {
+                name: commonNameOf(grantSignature.certificateSubject),
+                time: formatDateTime(new Date(grantSignature.signedAt), language),
+              })
+            : t("delegations.signature.unsigned")}
+        </p>
         {delegation.revokedAt && (
           <p className="delegation__revoked">
             {t("delegations.tree.revokedOn", {
@@ -85,25 +104,42 @@ function DelegationNode({ node, grantorsAbove, currentUserId, isRepresentative }
             })}
           </p>
         )}
+        {revocationSignature ? (
+          <p className="delegation__signature">
+            {t("delegations.signature.revocation", {
+              name: commonNameOf(revocationSignature.certificateSubject),
+              time: formatDateTime(new Date(revocationSignature.signedAt), language),
+            })}
+          </p>
+        ) : (
+          delegation.revokedAt &&
+          delegation.parentId !== null &&
+          delegation.revokedReason !== USER_DEACTIVATED_REASON && <p className="delegation__signature">{t("delegations.signature.revokedWithParent")}</p>
+        )}
+        {hasStatement && (
+          <Button
+            variant="secondary"
+            aria-expanded={isStatementOpen}
+            aria-label={t("delegations.statement.buttonFor", { name: delegation.agent.name })}
+            onClick={() => setIsStatementOpen((isOpen) => !isOpen)}
+          >
+            {t("delegations.statement.button")}
+          </Button>
+        )}
+        {isStatementOpen && <SignedStatementPanel delegationId={delegation.id} />}
         {canRevoke && !isRevoking && (
           <Button variant="secondary" aria-label={t("delegations.revoke.buttonFor", { name: delegation.agent.name })} onClick={() => setIsRevoking(true)}>
             {t("delegations.revoke.button")}
           </Button>
         )}
         {canRevoke && isRevoking && (
-          <RevokeForm delegationId={delegation.id} hasChildren={node.children.length > 0} onDone={() => setIsRevoking(false)} />
+          <RevokeForm delegationId={delegation.id} hasChildren={node.children.length > 0} viewer={viewer} onDone={() => setIsRevoking(false)} />
         )}
       </article>
       {node.children.length > 0 && (
         <ul className="delegation-tree">
           {node.children.map((child) => (
-            <DelegationNode
-              key={child.delegation.id}
-              node={child}
-              grantorsAbove={grantors}
-              currentUserId={currentUserId}
-              isRepresentative={isRepresentative}
-            />
+            <DelegationNode key={child.delegation.id} node={child} grantorsAbove={grantors} viewer={viewer} />
           ))}
         </ul>
       )}
@@ -111,7 +147,9 @@ function DelegationNode({ node, grantorsAbove, currentUserId, isRepresentative }
   );
 }
 
-function RevokeForm({ delegationId, hasChildren, onDone }: { delegationId: string; hasChildren: boolean; onDone: () => void }) {
+type RevokeFormProps = { delegationId: string; hasChildren: boolean; viewer: Viewer; onDone: () => void };
+
+function RevokeForm({ delegationId, hasChildren, viewer, onDone }: RevokeFormProps) {
   const { t } = useTranslation();
   const revokeDelegation = useRevokeDelegation();
   const [reason, setReason] = useState("");
@@ -120,7 +158,8 @@ function RevokeForm({ delegationId, hasChildren, onDone }: { delegationId: strin
   const error = revokeDelegation.error;
   const formError = !error
     ? null
-    : isApiError(error, "CONFLICT")
+    : (describeSigningError(error, t) ??
+      (isApiError(error, "CONFLICT")
       ? t("delegations.errors.alreadyRevoked")
       : isApiError(error, "FORBIDDEN")
         ? t("delegations.errors.forbidden")
@@ -128,7 +167,7 @@ function RevokeForm({ delegationId, hasChildren, onDone }: { delegationId: strin
           ? t("delegations.errors.notFound")
           : isApiError(error, "NETWORK_ERROR")
             ? t("errors.network")
-            : t("errors.unexpected");
+            : t("errors.unexpected")));
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -137,7 +176,12 @@ function RevokeForm({ delegationId, hasChildren, onDone }: { delegationId: strin
       setReasonError(t("errors.required"));
       return;
     }
-    revokeDelegation.mutate({ delegationId, reason: reason.trim() }, { onSuccess: onDone });
+    const { signer } = viewer.signing;
+    if (!signer) return;
+    revokeDelegation.mutate(
+      { delegationId, reason: reason.trim(), organizationId: viewer.organizationId, revokerId: viewer.currentUserId, signer },
+      { onSuccess: onDone },
+    );
   }
 
   return (
@@ -155,10 +199,13 @@ function RevokeForm({ delegationId, hasChildren, onDone }: { delegationId: strin
           setReasonError(null);
         }}
       />
+      <SignerField signing={viewer.signing} />
       <div className="inline-confirm__actions">
-        <Button type="submit" isLoading={revokeDelegation.isPending}>
-          {t("delegations.revoke.confirm")}
-        </Button>
+        {viewer.signing.signer && (
+          <Button type="submit" isLoading={revokeDelegation.isPending}>
+            {t("delegations.revoke.confirm")}
+          </Button>
+        )}
         <Button variant="secondary" onClick={onDone}>
           {t("delegations.revoke.cancel")}
         </Button>

@@ -1,4 +1,5 @@
 import type { CurrentUser } from "@pwp/shared/auth";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DocumentTitle } from "@/components/document-title";
 import { Alert } from "@/components/ui/alert";
@@ -10,21 +11,36 @@ import { formatDateTime } from "@/lib/format";
 import { getCurrentLocale } from "@/lib/i18n";
 import { useDelegations } from "../api/get-delegations";
 import { useMyAuthority } from "../api/get-my-authority";
+import type { DelegationSigner } from "../signing";
 import { DelegateForm, type DelegationCandidate } from "./delegate-form";
 import { DelegationTree } from "./delegation-tree";
+import type { SigningState } from "./signer-field";
 
 type DelegationsPageProps = {
   currentUser: CurrentUser;
   /** The organisation's users (from the users feature, composed by the app layer), for choosing an agent. */
   /** undefined while the organisation's users are still loading. */
   candidates: readonly DelegationCandidate[] | undefined;
+  /**
+   * The user's valid certificates whose key this browser holds, newest first (found by the app layer, as for
+   * certificate sign-in): granting and revoking are signed with one of them. undefined while being looked up.
+   */
+  signers: readonly DelegationSigner[] | undefined;
+  hasSignersError: boolean;
 };
 
-export function DelegationsPage({ currentUser, candidates }: DelegationsPageProps) {
+export function DelegationsPage({ currentUser, candidates, signers, hasSignersError }: DelegationsPageProps) {
   const { t } = useTranslation();
   const language = getCurrentLocale();
   const delegations = useDelegations();
   const authority = useMyAuthority();
+  const [selectedSignerId, setSelectedSignerId] = useState<string | null>(null);
+  const signing: SigningState = {
+    signers,
+    hasError: hasSignersError,
+    signer: signers?.find((entry) => entry.certificate.id === selectedSignerId) ?? signers?.[0] ?? null,
+    onSelect: setSelectedSignerId,
+  };
 
   const isRepresentative = authority.data?.isRepresentative ?? currentUser.role === "REPRESENTATIVE";
   const allDelegations = delegations.data?.pages.flatMap((page) => page.delegations) ?? [];
@@ -70,7 +86,16 @@ export function DelegationsPage({ currentUser, candidates }: DelegationsPageProp
             <p>{t("delegations.authority.none")}</p>
           )}
         </Card>
-        {canDelegate && <DelegateForm currentUserId={currentUser.id} isRepresentative={isRepresentative} candidates={candidates} />}
+        {canDelegate && (
+          <DelegateForm
+            currentUserId={currentUser.id}
+            organizationId={currentUser.organization.id}
+            isRepresentative={isRepresentative}
+            heldDelegations={authority.data?.heldDelegations ?? []}
+            signing={signing}
+            candidates={candidates}
+          />
+        )}
       </div>
       <Card title={t("delegations.tree.title")}>
         {delegations.isPending ? (
@@ -79,7 +104,13 @@ export function DelegationsPage({ currentUser, candidates }: DelegationsPageProp
           <p className="empty-state">{t("delegations.tree.empty")}</p>
         ) : (
           <>
-            <DelegationTree delegations={allDelegations} currentUserId={currentUser.id} isRepresentative={isRepresentative} />
+            <DelegationTree
+              delegations={allDelegations}
+              currentUserId={currentUser.id}
+              organizationId={currentUser.organization.id}
+              isRepresentative={isRepresentative}
+              signing={signing}
+            />
             {delegations.hasNextPage && (
               <Button variant="secondary" isLoading={delegations.isFetchingNextPage} onClick={() => void delegations.fetchNextPage()}>
                 {t("delegations.tree.showMore")}

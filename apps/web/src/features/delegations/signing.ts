@@ -1,0 +1,44 @@
+// Signing a delegation statement in the browser: the statement is built by packages/shared (the server rebuilds
+// the same bytes to verify), and signed with the user's non-extractable key as a detached CMS SignedData carrying
+// the certificate and signing-certificate-v2, as certificate sign-in does. Pure functions, no React.
+import type { Certificate } from "@pwp/shared/certificates";
+import { encodeStatement } from "@pwp/shared/delegations";
+import { createSignedData } from "@pwp/pki/cms";
+import { fromBase64, toBase64 } from "@pwp/pki/encoding";
+import type { StoredKey } from "@/lib/key-store";
+
+/** One of the user's valid certificates whose private key this browser holds (found by the app layer). */
+export type DelegationSigner = {
+  certificate: Pick<Certificate, "id" | "subjectDn" | "notAfter" | "certificate">;
+  key: Pick<StoredKey, "privateKey">;
+};
+
+/** The base64 DER SignedData over the statement's UTF-8 bytes. */
+export async function signStatement(signer: DelegationSigner, statement: string): Promise<string> {
+  const signedData = await createSignedData({
+    content: encodeStatement(statement),
+    signerCertificateDer: fromBase64(signer.certificate.certificate),
+    privateKey: signer.key.privateKey,
+  });
+  return toBase64(signedData);
+}
+
+/** The common name in a DN as the API prints it ("C=KR, O=…, CN=Kim"), unescaped; the whole DN if it has none. */
+export function commonNameOf(distinguishedName: string): string {
+  const match = /(?:^|,\s*)CN=((?:\\.|[^,\\])*)/.exec(distinguishedName);
+  return match?.[1] ? match[1].replace(/\\(.)/g, "$1").trim() : distinguishedName;
+}
+
+/** Saves bytes under a file name (the statement route needs the access token, so a plain link cannot fetch it). */
+export function saveFile(parts: BlobPart[], type: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob(parts, { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.rel = "noopener";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked a little later: some browsers start the download after click() returns.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
