@@ -84,6 +84,21 @@ async function requireApprovedMember({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+/** Contracts are between an approved orderer and an approved contractor; nobody else has any. */
+async function requireContractParty({ request }: LoaderFunctionArgs) {
+  const user = await requireSignedInUser(request);
+  const { kind, status } = user.organization;
+  if ((kind !== "ORDERER" && kind !== "CONTRACTOR") || status !== "APPROVED") throw redirect(getDashboardPath(kind));
+  return user;
+}
+
+/** Only the orderer drafts and revises contracts; a contractor opening the form is sent to the list. */
+async function requireContractOrderer(args: LoaderFunctionArgs) {
+  const user = await requireContractParty(args);
+  if (user.organization.kind !== "ORDERER") throw redirect(paths.contracts.getHref());
+  return null;
+}
+
 /** Certificate requests are decided by the representative (members') and by ops (representatives'). */
 async function requireCertificateApprover({ request }: LoaderFunctionArgs) {
   const user = await requireSignedInUser(request);
@@ -194,6 +209,33 @@ export const router = createBrowserRouter([
             lazy: () => import("./routes/certificate-approvals").then((module) => ({ Component: module.CertificateApprovalsRoute })),
           },
           { path: paths.account.path, lazy: () => import("./routes/account").then((module) => ({ Component: module.AccountRoute })) },
+          {
+            path: paths.contracts.path,
+            loader: async (args) => {
+              await requireContractParty(args);
+              return null;
+            },
+            lazy: () => import("./routes/contracts/contracts").then((module) => ({ Component: module.ContractsRoute })),
+          },
+          {
+            // Listed before /contracts/:contractId so "new" is never read as an id.
+            path: paths.contractNew.path,
+            loader: requireContractOrderer,
+            lazy: () => import("./routes/contracts/contract-new").then((module) => ({ Component: module.ContractNewRoute })),
+          },
+          {
+            path: paths.contract.path,
+            loader: async (args) => {
+              await requireContractParty(args);
+              return null;
+            },
+            lazy: () => import("./routes/contracts/contract").then((module) => ({ Component: module.ContractRoute })),
+          },
+          {
+            path: paths.contractEdit.path,
+            loader: requireContractOrderer,
+            lazy: () => import("./routes/contracts/contract-edit").then((module) => ({ Component: module.ContractEditRoute })),
+          },
           {
             path: paths.counterparties.path,
             loader: requireCounterpartyMember,

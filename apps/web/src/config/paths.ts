@@ -29,6 +29,20 @@ export const paths = {
     getHref: (invitationToken?: string) => (invitationToken ? `/register?invitation=${encodeURIComponent(invitationToken)}` : "/register"),
   },
   registration: { path: "/registration", getHref: () => "/registration" },
+  contracts: {
+    path: "/contracts",
+    /** `awaitingMe` opens the list filtered to the contracts waiting on the user's organisation. */
+    getHref: (filter?: { awaitingMe?: boolean }) => (filter?.awaitingMe ? "/contracts?view=awaiting" : "/contracts"),
+  },
+  contractNew: { path: "/contracts/new", getHref: () => "/contracts/new" },
+  contract: {
+    path: "/contracts/:contractId",
+    getHref: (contractId: string) => `/contracts/${encodeURIComponent(contractId)}`,
+  },
+  contractEdit: {
+    path: "/contracts/:contractId/edit",
+    getHref: (contractId: string) => `/contracts/${encodeURIComponent(contractId)}/edit`,
+  },
   adminRegistrations: { path: "/admin/registrations", getHref: () => "/admin/registrations" },
   adminTrustedRoots: { path: "/admin/trusted-roots", getHref: () => "/admin/trusted-roots" },
   certificates: { path: "/certificates", getHref: () => "/certificates" },

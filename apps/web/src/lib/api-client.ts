@@ -18,13 +18,23 @@ export class ApiError extends Error {
   readonly fields: FieldError[];
   /** When a lockout or rate limit ends. */
   readonly retryAt: Date | null;
+  /** With CONFLICT from a state machine: the state the thing is in now (e.g. a contract's status). */
+  readonly currentState: string | null;
 
-  constructor(init: { status: number; code: ApiErrorCode; message: string; fields?: FieldError[]; retryAt?: Date | null }) {
+  constructor(init: {
+    status: number;
+    code: ApiErrorCode;
+    message: string;
+    fields?: FieldError[];
+    retryAt?: Date | null;
+    currentState?: string | null;
+  }) {
     super(init.message);
     this.status = init.status;
     this.code = init.code;
     this.fields = init.fields ?? [];
     this.retryAt = init.retryAt ?? null;
+    this.currentState = init.currentState ?? null;
   }
 }
 
@@ -109,8 +119,13 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export type RequestOptions = {
   method?: HttpMethod;
-  /** Sent as JSON, or as multipart/form-data when it is a FormData (file uploads). */
+  /**
+   * Sent as JSON, as multipart/form-data when it is a FormData (file uploads), or as the raw bytes when it is a
+   * Blob or Uint8Array (a PDF, an RFC 3161 request), with `contentType`.
+   */
   body?: unknown;
+  /** The Content-Type of a raw (Blob or Uint8Array) body. */
+  contentType?: string;
   signal?: AbortSignal;
   /** False for the auth endpoints themselves, whose 401 means wrong credentials, not an expired token. */
   canRefresh?: boolean;
@@ -121,7 +136,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 }
 
 /** A file from the API (a stored document), for an object URL: the access token cannot ride on a plain link. */
-export async function requestBlob(path: string, options: Omit<RequestOptions, "body"> = {}): Promise<Blob> {
+export async function requestBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
   return reportCertificateRequired(async () => {
     const response = await sendWithRefresh(path, options);
     if (!response.ok) throw await parseErrorResponse(response);
@@ -163,7 +178,9 @@ async function send(path: string, options: RequestOptions, token: string | null)
   const headers = new Headers({ Accept: "application/json" });
   // A FormData body sets its own multipart Content-Type, with the boundary.
   const isFormData = typeof FormData !== "undefined" && options.body instanceof FormData;
-  if (options.body !== undefined && !isFormData) headers.set("Content-Type", "application/json");
+  const isRaw = (typeof Blob !== "undefined" && options.body instanceof Blob) || options.body instanceof Uint8Array;
+  if (isRaw) headers.set("Content-Type", options.contentType ?? "application/octet-stream");
+  else if (options.body !== undefined && !isFormData) headers.set("Content-Type", "application/json");
   if (token) headers.set("Authorization", `Bearer ${token}`);
   // The server answers in the user's language where it can; <html lang> follows the UI language (lib/i18n.ts).
   const language = typeof document === "undefined" ? "" : document.documentElement.lang;
@@ -173,7 +190,12 @@ async function send(path: string, options: RequestOptions, token: string | null)
     return await fetch(`${API_BASE}${path}`, {
       method: options.method ?? "GET",
       headers,
-      body: options.body === undefined ? null : isFormData ? (options.body as FormData) : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? null
+          : isFormData || isRaw
+            ? (options.body as FormData | Blob | Uint8Array<ArrayBuffer>)
+            : JSON.stringify(options.body),
       credentials: "same-origin",
       signal: options.signal ?? null,
     });
@@ -211,6 +233,7 @@ export async function parseErrorResponse(response: Response): Promise<ApiError> 
     message: error && typeof error.message === "string" ? error.message : `HTTP ${response.status}`,
     fields: error && Array.isArray(error.fields) ? error.fields.filter(isFieldError) : [],
     retryAt: parseDate(error?.retryAt) ?? parseRetryAfter(response.headers.get("Retry-After")),
+    currentState: error && typeof error.currentState === "string" ? error.currentState : null,
   });
 }
 

@@ -4,6 +4,7 @@ import { DocumentTitle } from "@/components/document-title";
 import { PublicLayout } from "@/components/layout/public-layout";
 import { paths } from "@/config/paths";
 import { VerifyGuaranteeForm } from "@/features/guarantee-verification/components/verify-guarantee-form";
+import { VerifyPdfSection } from "@/features/pdf-verification/components/verify-pdf-section";
 
 export function VerifyRoute() {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function VerifyRoute() {
         <p className="lead">{t("verify.intro")}</p>
       </div>
       <VerifyGuaranteeForm />
+      <VerifyPdfSection />
       <p className="page-footer-link">
         <Link to={paths.signIn.getHref()}>{t("verify.signInLink")}</Link>
       </p>

@@ -68,6 +68,13 @@ export function AppShell({ user, isCertificateSession = false, onSignOut, isSign
                 </NavLink>
               )}
             </li>
+            {(organization.kind === "ORDERER" || organization.kind === "CONTRACTOR") && organization.status === "APPROVED" && (
+              <li>
+                <NavLink className="main-nav__link" to={paths.contracts.getHref()}>
+                  {t("contracts.navLink")}
+                </NavLink>
+              </li>
+            )}
             {organization.kind !== "OPERATOR" && organization.status === "APPROVED" && (
               <li>
                 <NavLink className="main-nav__link" to={paths.counterparties.getHref()}>

@@ -3,6 +3,7 @@ import type { OrganizationSettings } from "@pwp/shared/certificates";
 import { useQueryClient } from "@tanstack/react-query";
 import { currentUserQueryOptions, useCurrentUser, useIsCertificateSession } from "@/features/auth/api/get-current-user";
 import { CertificateApprovalsLinkItem } from "@/features/certificates/components/approvals-link";
+import { AwaitingContractsCard } from "@/features/contracts/components/awaiting-contracts-card";
 import { DashboardPage } from "@/features/dashboard/components/dashboard-page";
 import { OrganizationSettingsCard } from "@/features/organization-settings/components/organization-settings-card";
 import { RegistrationQueueCard } from "@/features/registration/components/registration-queue-card";
@@ -25,7 +26,11 @@ export function DashboardRoute() {
             </CaTrustCard>
           ),
         }
-      : {};
+      : user.organization.kind === "ORDERER"
+        ? { ordererContracts: <AwaitingContractsCard canCreate /> }
+        : user.organization.kind === "CONTRACTOR"
+          ? { contractorContracts: <AwaitingContractsCard canCreate={false} /> }
+          : {};
 
   // The setting belongs to the signed-in user's organisation, so the session's copy of it is updated in place.
   function saveSettings(settings: OrganizationSettings) {

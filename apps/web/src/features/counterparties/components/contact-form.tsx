@@ -5,6 +5,7 @@ import {
   type CreateCounterpartyContactBody,
 } from "@pwp/shared/counterparties";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -128,7 +129,9 @@ export function ContactForm({ title, initial, isPending, error, onSubmit, onCanc
   );
 }
 
-type TranslateFunction = ReturnType<typeof useTranslation>["t"];
+// i18next's own TFunction: the type of useTranslation()["t"] is re-instantiated per call site and hits TypeScript's
+// depth limit ("excessively deep") once the dictionary grows.
+type TranslateFunction = TFunction;
 
 function validate(values: Values, t: TranslateFunction): Partial<Record<FieldName, string>> {
   const errors: Partial<Record<FieldName, string>> = {};

@@ -9,6 +9,7 @@ import {
 import { COUNTRIES, type Country } from "@pwp/shared/enums";
 import { normalizeRegistrationNumber } from "@pwp/shared/registration-number";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -212,7 +213,9 @@ export function InviteCounterpartyForm({ defaultCountry, onCreated }: InviteCoun
   );
 }
 
-type TranslateFunction = ReturnType<typeof useTranslation>["t"];
+// i18next's own TFunction: the type of useTranslation()["t"] is re-instantiated per call site and hits TypeScript's
+// depth limit ("excessively deep") once the dictionary grows.
+type TranslateFunction = TFunction;
 
 /**
  * Client-side checks, the same rules as the API's. Before the first submit only the registration number is
