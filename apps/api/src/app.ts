@@ -10,9 +10,11 @@ import { AppError } from "./lib/app-error.ts";
 import { compileValidator, toFieldErrors } from "./lib/validation.ts";
 import authRoutes from "./modules/auth/auth.routes.ts";
 import certificatesRoutes from "./modules/certificates/certificates.routes.ts";
+import contractsRoutes from "./modules/contracts/contracts.routes.ts";
 import counterpartiesRoutes from "./modules/counterparties/counterparties.routes.ts";
 import delegationsRoutes from "./modules/delegations/delegations.routes.ts";
 import healthRoutes from "./modules/health/health.routes.ts";
+import pdfVerificationRoutes from "./modules/pdf-verification/pdf-verification.routes.ts";
 import pkiRoutes from "./modules/pki/pki.routes.ts";
 import registrationRoutes from "./modules/registration/registration.routes.ts";
 import usersRoutes from "./modules/users/users.routes.ts";
@@ -118,6 +120,9 @@ export async function buildApp({ config, database, logger = true, now }: BuildAp
         connectSrc: ["'self'"],
         fontSrc: ["'self'"],
         objectSrc: ["'none'"],
+        // The contract page shows the contract PDF in an <iframe> from a blob: URL (the PDF needs the bearer token,
+        // so a plain src="/api/..." cannot load it); nothing else is framed.
+        frameSrc: ["'self'", "blob:"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
@@ -150,6 +155,8 @@ export async function buildApp({ config, database, logger = true, now }: BuildAp
   await app.register(delegationsRoutes, { prefix: "/api" });
   await app.register(pkiRoutes, { prefix: "/api" });
   await app.register(certificatesRoutes, { prefix: "/api" });
+  await app.register(pdfVerificationRoutes, { prefix: "/api" });
+  await app.register(contractsRoutes, { prefix: "/api" });
 
   await app.register(webAppPlugin);
   return app;

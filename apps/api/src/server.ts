@@ -6,7 +6,9 @@ import { seedDemoDataIfEmpty } from "./seed/demo-data.ts";
 async function main() {
   const config = loadConfig();
   const app = await buildApp({ config });
-  if (config.shouldSeedDemoData) await seedDemoDataIfEmpty(app.db.prisma, { log: (line) => app.log.info(line), print: true });
+  if (config.shouldSeedDemoData) {
+    await seedDemoDataIfEmpty(app.db.prisma, { cas: app.pki, publicUrl: config.publicUrl, log: (line) => app.log.info(line), print: true });
+  }
 
   let isClosing = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isValidRegistrationNumber } from "@pwp/shared/registration-number";
+import { DEMO_CONTRACT_NUMBER } from "../src/seed/demo-contract.ts";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, seedDemoDataIfEmpty } from "../src/seed/demo-data.ts";
 import { buildTestApp, type TestApp } from "./support/test-app.ts";
 
@@ -22,8 +23,9 @@ describe("demo data", () => {
   });
 
   it("seeds an empty database once, and every demo login signs in to its organisation", async () => {
-    expect(await seedDemoDataIfEmpty(testApp.prisma)).toBe(true);
-    expect(await seedDemoDataIfEmpty(testApp.prisma)).toBe(false);
+    const options = { cas: testApp.app.pki, publicUrl: testApp.config.publicUrl };
+    expect(await seedDemoDataIfEmpty(testApp.prisma, options)).toBe(true);
+    expect(await seedDemoDataIfEmpty(testApp.prisma, options)).toBe(false);
     expect(await testApp.prisma.auditEvent.count({ where: { action: "demo.seeded" } })).toBe(1);
     for (const organization of DEMO_ORGANIZATIONS) {
       for (const user of organization.users) {
@@ -36,5 +38,28 @@ describe("demo data", () => {
         expect(response.json().user).toMatchObject({ email: user.email, role: user.role, organization: { kind: organization.kind } });
       }
     }
+  });
+
+  it("holds a completed contract whose PDF carries two valid, time-stamped signatures, one per side", async () => {
+    const contract = await testApp.prisma.contract.findFirstOrThrow({
+      where: { contractNumber: DEMO_CONTRACT_NUMBER },
+      select: { status: true, revisions: { orderBy: { revision: "desc" }, take: 1, select: { pdf: true } }, signatures: { select: { side: true } } },
+    });
+    expect(contract.status).toBe("COMPLETED");
+    expect(contract.signatures.map((signature) => signature.side).sort()).toEqual(["CONTRACTOR", "ORDERER"]);
+    const response = await testApp.app.inject({
+      method: "POST",
+      url: "/api/verify/pdf",
+      headers: { "content-type": "application/pdf" },
+      payload: Buffer.from(contract.revisions[0]!.pdf),
+    });
+    expect(response.statusCode).toBe(200);
+    const { signatures } = response.json();
+    expect(signatures).toHaveLength(2);
+    for (const signature of signatures) {
+      expect(signature).toMatchObject({ isValid: true, problems: [], timestamp: { isValid: true } });
+    }
+    expect(signatures.map((signature: { fieldName: string }) => signature.fieldName)).toEqual(["ContractorSignature", "OrdererSignature"]);
+    expect(signatures[1].coversWholeDocument).toBe(true);
   });
 });

@@ -4,6 +4,8 @@ import type { Country, OrganizationKind, UserRole } from "@pwp/shared/enums";
 import type { PrismaClient } from "../db/database.ts";
 import { recordAuditEvent } from "../lib/audit.ts";
 import { hashPassword } from "../lib/password.ts";
+import type { PlatformCas } from "../lib/pki/platform-ca.ts";
+import { DEMO_CONTRACT_NUMBER, seedDemoContract } from "./demo-contract.ts";
 
 export const DEMO_PASSWORD = "demo-Pass-2026";
 
@@ -119,28 +121,75 @@ function formatLoginTable(): string {
   ].join("\n");
 }
 
-/** Seeds the demo data into an empty database; does nothing when any organisation exists. Returns whether it seeded. */
-export async function seedDemoDataIfEmpty(prisma: PrismaClient, options: { print?: boolean; log?: (line: string) => void } = {}): Promise<boolean> {
+export type SeedOptions = {
+  /** The platform CAs: the demo contract is signed with certificates they issue. */
+  cas: PlatformCas;
+  /** Where the CRL is published (certificates name it). */
+  publicUrl: string;
+  now?: Date;
+  print?: boolean;
+  log?: (line: string) => void;
+};
+
+/**
+ * Seeds the demo data into an empty database; does nothing when any organisation exists. Returns whether it seeded.
+ * Organisations of one country are each other's counterparties, and the Korean orderer and contractor share one
+ * completed, signed contract.
+ */
+export async function seedDemoDataIfEmpty(prisma: PrismaClient, options: SeedOptions): Promise<boolean> {
   if ((await prisma.organization.count()) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await prisma.$transaction(async (tx) => {
-    for (const { users, ...organization } of DEMO_ORGANIZATIONS) {
-      const representative = users.find((user) => user.role === "REPRESENTATIVE") ?? users[0]!;
-      await tx.organization.create({
-        data: {
-          ...organization,
-          status: "APPROVED",
-          representativeName: representative.name,
-          contactName: representative.name,
-          contactEmail: representative.email,
-          users: { create: users.map((user) => ({ ...user, passwordHash })) },
-        },
-        select: { id: true },
+  const now = options.now ?? new Date();
+  await prisma.$transaction(
+    async (tx) => {
+      const created: { id: string; kind: OrganizationKind; country: Country; registrationNumber: string; nameLocal: string; representativeId: string }[] = [];
+      for (const { users, ...organization } of DEMO_ORGANIZATIONS) {
+        const representative = users.find((user) => user.role === "REPRESENTATIVE") ?? users[0]!;
+        const row = await tx.organization.create({
+          data: {
+            ...organization,
+            status: "APPROVED",
+            representativeName: representative.name,
+            contactName: representative.name,
+            contactEmail: representative.email,
+            users: { create: users.map((user) => ({ ...user, passwordHash })) },
+          },
+          select: { id: true, users: { where: { role: representative.role, loginId: representative.loginId }, select: { id: true } } },
+        });
+        created.push({ ...organization, id: row.id, representativeId: row.users[0]!.id });
+      }
+      const members = created.filter((organization) => organization.kind !== "OPERATOR");
+      for (const owner of members) {
+        for (const other of members) {
+          if (other.id === owner.id || other.country !== owner.country) continue;
+          await tx.counterparty.create({
+            data: {
+              ownerOrganizationId: owner.id,
+              organizationId: other.id,
+              kind: other.kind,
+              country: other.country,
+              registrationNumber: other.registrationNumber,
+              name: other.nameLocal,
+            },
+            select: { id: true },
+          });
+        }
+      }
+      const find = (kind: OrganizationKind) => created.find((organization) => organization.kind === kind && organization.country === "KR")!;
+      const [orderer, contractor] = [find("ORDERER"), find("CONTRACTOR")];
+      await seedDemoContract(tx, {
+        cas: options.cas,
+        publicUrl: options.publicUrl,
+        now,
+        orderer: { organizationId: orderer.id, userId: orderer.representativeId },
+        contractor: { organizationId: contractor.id, userId: contractor.representativeId },
       });
-    }
-    await recordAuditEvent(tx, { action: "demo.seeded", data: { organizations: DEMO_ORGANIZATIONS.length } });
-  });
-  options.log?.("seeded demo organisations and users");
-  if (options.print) console.log("\n" + formatLoginTable() + "\n");
+      await recordAuditEvent(tx, { action: "demo.seeded", data: { organizations: DEMO_ORGANIZATIONS.length } });
+    },
+    // Rendering and signing the demo contract takes a second or two; the default 5 s is tight on a slow machine.
+    { timeout: 120_000 },
+  );
+  options.log?.("seeded demo organisations, users, counterparties and a signed contract");
+  if (options.print) console.log("\n" + formatLoginTable() + `\n\nDemo contract (completed, signed by both sides): ${DEMO_CONTRACT_NUMBER}\n`);
   return true;
 }

@@ -1,0 +1,733 @@
+// The rules of electronic contracts (전자계약 · 電子契約): drafting, sending (the server renders the PDF and freezes
+// it), returning, cancelling and signing (PAdES B-T made in the browser, verified here before it is accepted).
+// Which step is allowed from which state is decided only by the shared state machine; every state change is one
+// transaction with a conditional update on (id, status, version), its timeline event and its audit event.
+import { createHash } from "node:crypto";
+import { PDFDocument } from "pdf-lib";
+import {
+  allowedContractActions,
+  awaitingSideOf,
+  CONTACTS_PER_SIDE_MAX,
+  CONTRACT_SIDES,
+  CONTRACT_STATUSES,
+  CURRENCY_BY_COUNTRY,
+  nextContractStatus,
+  SIGNATURE_FIELD_BY_SIDE,
+  SIGNED_PDF_MAX_BYTES,
+  type ContractAction,
+  type ContractContact,
+  type ContractDetail,
+  type ContractList,
+  type ContractListQuery,
+  type ContractParty,
+  type ContractReasonBody,
+  type ContractSide,
+  type ContractStatus,
+  type ContractSummary,
+  type ContractTimeline,
+  type CreateContractBody,
+  type SignContractBody,
+  type TermsSection,
+  type UpdateContractBody,
+} from "@pwp/shared/contracts";
+import { isValidContactEmail, isValidContactPhone } from "@pwp/shared/counterparties";
+import type { FieldError } from "@pwp/shared/error-codes";
+import type { PrismaClient } from "../../db/database.ts";
+import type { Actor } from "../../lib/actor.ts";
+import { AppError } from "../../lib/app-error.ts";
+import { recordAuditEvent } from "../../lib/audit.ts";
+import { decodeCursor, encodeCursor } from "../../lib/page-cursor.ts";
+import { verifyPlatformPdf } from "../../lib/pki/pdf-verification.ts";
+import { requireOwnCertificate } from "../../lib/pki/signer-verification.ts";
+import { findSigningAuthority } from "../../lib/signing-authority.ts";
+import type { PlatformPki } from "../../plugins/pki.ts";
+import { renderContractPdf } from "./contract-pdf.ts";
+import { checkAddedSignature, isIncrementalUpdateOf, refuseSignedPdf, SIGNED_PDF_FIELD } from "./contract-signing.ts";
+import * as repository from "./contracts.repository.ts";
+import { renderSignatureReportPdf } from "./signature-report-pdf.ts";
+
+interface Dependencies {
+  prisma: PrismaClient;
+  pki: PlatformPki;
+  now?: () => Date;
+}
+
+const NOT_FOUND_MESSAGE = "There is no such contract among your organisation's contracts.";
+/** Both countries keep UTC+9 all year: the year of a generated number is the year there. */
+const UTC_PLUS_9_MS = 9 * 3_600_000;
+const GENERATED_NUMBER = /^C-\d{4}-(\d{6,})$/;
+const CREATE_ATTEMPTS = 5;
+
+export type ContractLanguage = "ko" | "ja" | "en";
+
+// ---- mapping ----------------------------------------------------------------------------------------------------
+
+const toDate = (value: string) => new Date(`${value}T00:00:00.000Z`);
+const fromDate = (value: Date) => value.toISOString().slice(0, 10);
+const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+function sideOf(row: { ordererOrganizationId: string }, organizationId: string): ContractSide {
+  return row.ordererOrganizationId === organizationId ? "ORDERER" : "CONTRACTOR";
+}
+
+function toParty(row: repository.PartyRow): ContractParty {
+  return { ...row };
+}
+
+/** What the contractor was sent: kept with the audit event of sending (repository.findSentContent). */
+type SentContent = {
+  contractNumber: string;
+  title: string;
+  amount: number;
+  contractDate: string;
+  worksStartDate: string;
+  worksEndDate: string;
+  place: string;
+  termsSections: TermsSection[];
+  requiredGuarantees: ContractDetail["requiredGuarantees"];
+  contacts: ContractContact[];
+  annex: ContractDetail["annex"];
+};
+
+function isSentContent(value: unknown): value is SentContent {
+  return typeof value === "object" && value !== null && typeof (value as SentContent).contractNumber === "string";
+}
+
+/**
+ * The contractor of a returned contract sees what it was sent, not the orderer's revision in progress: that
+ * reaches it as the next edition, when sent.
+ */
+function isShownAsSent(status: ContractStatus, side: ContractSide): boolean {
+  return side === "CONTRACTOR" && status === "RETURNED";
+}
+
+function toSummary(row: repository.ContractSummaryRow, side: ContractSide, sent: SentContent | null): ContractSummary {
+  return {
+    id: row.id,
+    contractNumber: sent?.contractNumber ?? row.contractNumber,
+    title: sent?.title ?? row.title,
+    // At most CONTRACT_AMOUNT_MAX, below 2^53: exact as a JSON number.
+    amount: sent?.amount ?? Number(row.amount),
+    currency: row.currency,
+    status: row.status,
+    contractDate: sent?.contractDate ?? fromDate(row.contractDate),
+    orderer: toParty(row.ordererOrganization),
+    contractor: toParty(row.contractorOrganization),
+    mySide: side,
+    awaitingSide: awaitingSideOf(row.status),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function contentOf(row: repository.ContractDetailRow, annexSize: number | null): SentContent {
+  return {
+    contractNumber: row.contractNumber,
+    title: row.title,
+    amount: Number(row.amount),
+    contractDate: fromDate(row.contractDate),
+    worksStartDate: fromDate(row.worksStartDate),
+    worksEndDate: fromDate(row.worksEndDate),
+    place: row.place,
+    termsSections: row.termsSections as TermsSection[],
+    requiredGuarantees: row.requiredGuarantees,
+    contacts: row.contacts,
+    annex: row.annexFileName && row.annexSha256 && annexSize !== null ? { fileName: row.annexFileName, size: annexSize, sha256: row.annexSha256 } : null,
+  };
+}
+
+// ---- validation ---------------------------------------------------------------------------------------------------
+
+function validationError(fields: FieldError[]): AppError {
+  const summary = fields.map((field) => `${field.field} ${field.message}`).join("; ");
+  return new AppError("VALIDATION_FAILED", `Please correct the contract: ${summary}.`, { fields });
+}
+
+type ContentBody = Omit<CreateContractBody, "contractNumber">;
+
+/** The rules the schema cannot express; returns the contacts cleaned up, or throws naming every bad field. */
+function checkContent(body: ContentBody): repository.ContactData[] {
+  const fields: FieldError[] = [];
+  if (body.worksStartDate > body.worksEndDate) {
+    fields.push({ field: "body.worksEndDate", message: "must be on or after the start of the works" });
+  }
+  for (const side of CONTRACT_SIDES) {
+    const count = body.contacts.filter((contact) => contact.side === side).length;
+    if (count > CONTACTS_PER_SIDE_MAX) fields.push({ field: "body.contacts", message: `has ${count} ${side.toLowerCase()} contacts; at most ${CONTACTS_PER_SIDE_MAX} per side` });
+  }
+  const contacts = body.contacts.map((contact, index) => {
+    const email = contact.email?.trim() ?? "";
+    const phone = contact.phone?.trim() ?? "";
+    if (email && !isValidContactEmail(email)) fields.push({ field: `body.contacts.${index}.email`, message: "is not an e-mail address" });
+    if (phone && !isValidContactPhone(phone)) fields.push({ field: `body.contacts.${index}.phone`, message: "may hold only digits, spaces, +, - and parentheses" });
+    return { side: contact.side, name: contact.name.trim(), department: contact.department?.trim() ?? "", phone, email };
+  });
+  if (fields.length > 0) throw validationError(fields);
+  return contacts;
+}
+
+function contentData(body: ContentBody, contractNumber: string): repository.ContractContentData {
+  return {
+    contractNumber,
+    contractorOrganizationId: body.contractorOrganizationId,
+    title: body.title.trim(),
+    amount: BigInt(body.amount),
+    worksStartDate: toDate(body.worksStartDate),
+    worksEndDate: toDate(body.worksEndDate),
+    contractDate: toDate(body.contractDate),
+    place: body.place?.trim() ?? "",
+    termsSections: body.termsSections.map((section) => ({ heading: section.heading.trim(), body: section.body.trim() })),
+    requiredGuarantees: body.requiredGuarantees,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+function duplicateNumber(contractNumber: string): AppError {
+  return new AppError("CONFLICT", `Your organisation already has a contract numbered ${contractNumber}.`, {
+    fields: [{ field: "body.contractNumber", message: "is already used by another of your contracts" }],
+  });
+}
+
+const ACTION_VERBS: Record<ContractAction, string> = {
+  EDIT: "edited",
+  DELETE: "deleted",
+  SEND: "sent",
+  RETURN: "returned",
+  SIGN: "signed",
+  CANCEL: "cancelled",
+};
+
+function refusedTransition(action: ContractAction, status: ContractStatus, side: ContractSide): AppError {
+  const who = side === "ORDERER" ? "the orderer" : "the contractor";
+  return new AppError("CONFLICT", `A contract in status ${status} cannot be ${ACTION_VERBS[action]} by ${who}.`, { currentState: status });
+}
+
+function staleVersion(status: ContractStatus): AppError {
+  return new AppError("CONFLICT", "The contract was changed by someone else in the meantime: reload it and try again.", { currentState: status });
+}
+
+/** The year of a generated number, in UTC+9 (Korea and Japan). */
+function yearOf(at: Date): number {
+  return new Date(at.getTime() + UTC_PLUS_9_MS).getUTCFullYear();
+}
+
+/** ASCII letters, digits, spaces and a few marks kept, Korean and Japanese too; no folders or control characters. */
+export function sanitizeAnnexFileName(name: string | undefined): string {
+  const base = (name ?? "").split(/[/\\]/).pop() ?? "";
+  const cleaned = base
+    .normalize("NFC")
+    .replace(/[\p{Cc}\p{Cf}"<>|:*?]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^\.+/, "");
+  const characters = [...cleaned].slice(0, 200).join("");
+  if (!characters) return "annex.pdf";
+  return /\.pdf$/i.test(characters) ? characters : `${characters}.pdf`;
+}
+
+// ---- the service --------------------------------------------------------------------------------------------------
+
+export function createContractsService({ prisma, pki, now = () => new Date() }: Dependencies) {
+  /** The contract as the caller may see it, with their side; 404 for anyone who is not a party. */
+  async function loadContract(actor: Actor, contractId: string) {
+    const row = await repository.findContract(prisma, actor.organizationId, contractId);
+    if (!row) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    return { row, side: sideOf(row, actor.organizationId) };
+  }
+
+  /** The contract, if `action` is allowed to the caller's side now and `version` (when given) is current. */
+  async function loadForAction(actor: Actor, contractId: string, action: ContractAction, version?: number) {
+    const loaded = await loadContract(actor, contractId);
+    const next = nextContractStatus(loaded.row.status, action, loaded.side);
+    if (next === null) throw refusedTransition(action, loaded.row.status, loaded.side);
+    if (version !== undefined && version !== loaded.row.version) throw staleVersion(loaded.row.status);
+    return { ...loaded, next };
+  }
+
+  /** Thrown inside a transaction whose conditional update matched nothing: says what the contract is now. */
+  async function conflictNow(actor: Actor, contractId: string): Promise<AppError> {
+    const current = await repository.findContract(prisma, actor.organizationId, contractId);
+    if (!current) return new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    return staleVersion(current.status);
+  }
+
+  async function allowedActionsOf(actor: Actor, status: ContractStatus, side: ContractSide): Promise<ContractAction[]> {
+    const actions = allowedContractActions(status, side);
+    if (!actions.includes("SIGN")) return actions;
+    // Only signing needs authority (the representative or a CONTRACTS delegation); any user of the side may do the rest.
+    const authority = await findSigningAuthority(prisma, { userId: actor.userId, organizationId: actor.organizationId, scope: "CONTRACTS", at: now() });
+    return authority ? actions : actions.filter((action) => action !== "SIGN");
+  }
+
+  async function sentContentOf(row: { id: string; status: ContractStatus }, side: ContractSide): Promise<SentContent | null> {
+    if (!isShownAsSent(row.status, side)) return null;
+    const sent = await repository.findSentContent(prisma, row.id);
+    return isSentContent(sent) ? sent : null;
+  }
+
+  async function toDetail(actor: Actor, row: repository.ContractDetailRow, side: ContractSide): Promise<ContractDetail> {
+    const [annexSize, revision, signatures, allowedActions, sent] = await Promise.all([
+      row.annexFileName ? repository.findAnnexSize(prisma, row.id) : Promise.resolve(null),
+      row.edition > 0 ? repository.findLatestRevisionInfo(prisma, row.id, row.edition) : Promise.resolve(null),
+      row.edition > 0 ? repository.listSignatures(prisma, row.id, row.edition) : Promise.resolve([]),
+      allowedActionsOf(actor, row.status, side),
+      sentContentOf(row, side),
+    ]);
+    const content = sent ?? contentOf(row, annexSize);
+    return {
+      ...toSummary(row, side, sent),
+      worksStartDate: content.worksStartDate,
+      worksEndDate: content.worksEndDate,
+      place: content.place,
+      termsSections: content.termsSections,
+      requiredGuarantees: content.requiredGuarantees,
+      contacts: content.contacts,
+      annex: content.annex,
+      version: row.version,
+      edition: row.edition,
+      currentRevision: revision ? { ...revision, createdAt: revision.createdAt.toISOString() } : null,
+      signatures: signatures.map((signature) => ({
+        id: signature.id,
+        side: signature.side,
+        edition: signature.edition,
+        revision: signature.revision,
+        fieldName: signature.fieldName,
+        signer: { id: signature.signerUserId, name: signature.signerName },
+        organizationName: (signature.side === "ORDERER" ? row.ordererOrganization : row.contractorOrganization).nameLocal,
+        certificateSubject: signature.certificateSubject,
+        delegationId: signature.delegationId,
+        signedAt: signature.signedAt.toISOString(),
+      })),
+      allowedActions,
+      createdAt: row.createdAt.toISOString(),
+      sentAt: row.sentAt?.toISOString() ?? null,
+      completedAt: row.completedAt?.toISOString() ?? null,
+      cancelledAt: row.cancelledAt?.toISOString() ?? null,
+    };
+  }
+
+  async function getContract(actor: Actor, contractId: string): Promise<ContractDetail> {
+    const { row, side } = await loadContract(actor, contractId);
+    return toDetail(actor, row, side);
+  }
+
+  async function listContracts(actor: Actor, query: ContractListQuery): Promise<ContractList> {
+    const limit = query.limit ?? 20;
+    let before: { updatedAt: Date; id: string } | undefined;
+    if (query.cursor !== undefined) {
+      const { key, id } = decodeCursor(query.cursor);
+      const updatedAt = new Date(key);
+      if (Number.isNaN(updatedAt.getTime())) {
+        throw new AppError("VALIDATION_FAILED", "The page cursor is not valid; start from the first page.", {
+          fields: [{ field: "querystring.cursor", message: "is not a cursor this list gave out" }],
+        });
+      }
+      before = { updatedAt, id };
+    }
+    const sides = query.side ? [query.side] : CONTRACT_SIDES;
+    const awaiting = query.awaitingMe
+      ? sides.map((side) => ({ side, statuses: CONTRACT_STATUSES.filter((status) => awaitingSideOf(status) === side) }))
+      : undefined;
+    const rows = await repository.listContracts(prisma, {
+      organizationId: actor.organizationId,
+      side: query.side,
+      status: query.status,
+      awaiting,
+      q: query.q?.trim() || undefined,
+      before,
+      take: limit + 1,
+    });
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    const returnedToMe = items.filter((row) => isShownAsSent(row.status, sideOf(row, actor.organizationId))).map((row) => row.id);
+    const sentContents = await repository.listSentContents(prisma, returnedToMe);
+    return {
+      items: items.map((row) => {
+        const sent = sentContents.get(row.id);
+        return toSummary(row, sideOf(row, actor.organizationId), isSentContent(sent) ? sent : null);
+      }),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.updatedAt.toISOString(), last.id) : null,
+    };
+  }
+
+  async function requireCounterpartyContractor(ordererOrganizationId: string, contractorOrganizationId: string) {
+    const counterparty = await repository.findCounterpartyContractor(prisma, ordererOrganizationId, contractorOrganizationId);
+    if (!counterparty) {
+      throw validationError([
+        { field: "body.contractorOrganizationId", message: "is not an approved contractor in your counterparty list (add it under Counterparties first)" },
+      ]);
+    }
+  }
+
+  /** C-<year>-<6 digits>, one past the highest generated number of the year; `attempt` skips past collisions. */
+  async function nextContractNumber(ordererOrganizationId: string, attempt: number): Promise<string> {
+    const prefix = `C-${yearOf(now())}-`;
+    const existing = await repository.listContractNumbersWithPrefix(prisma, ordererOrganizationId, prefix);
+    const highest = Math.max(0, ...existing.map((number) => Number(GENERATED_NUMBER.exec(number)?.[1] ?? 0)));
+    return `${prefix}${String(highest + 1 + attempt).padStart(6, "0")}`;
+  }
+
+  async function createContract(actor: Actor, body: CreateContractBody): Promise<ContractDetail> {
+    const contacts = checkContent(body);
+    await requireCounterpartyContractor(actor.organizationId, body.contractorOrganizationId);
+    const orderer = await repository.findOrganizationCountry(prisma, actor.organizationId);
+    if (!orderer) throw new AppError("NOT_FOUND", "Your organisation was not found.");
+
+    for (let attempt = 0; ; attempt++) {
+      const contractNumber = body.contractNumber ?? (await nextContractNumber(actor.organizationId, attempt));
+      try {
+        const contractId = await prisma.$transaction(async (tx) => {
+          const created = await repository.createContract(tx, {
+            ...contentData(body, contractNumber),
+            ordererOrganizationId: actor.organizationId,
+            currency: CURRENCY_BY_COUNTRY[orderer.country],
+            createdById: actor.userId,
+            contacts,
+          });
+          await repository.createEvent(tx, { contractId: created.id, kind: "CREATED", edition: 0, actorUserId: actor.userId, actorOrganizationId: actor.organizationId });
+          await recordAuditEvent(tx, {
+            action: "contracts.created",
+            actor,
+            target: { type: "Contract", id: created.id },
+            ipAddress: actor.ipAddress,
+            data: { contractNumber, contractorOrganizationId: body.contractorOrganizationId, amount: String(body.amount) },
+          });
+          return created.id;
+        });
+        return await getContract(actor, contractId);
+      } catch (error) {
+        // The only unique key a new contract can hit is (orderer, contract number).
+        if (!isUniqueViolation(error)) throw error;
+        if (body.contractNumber !== undefined) throw duplicateNumber(contractNumber);
+        // Two drafts created at once picked the same generated number: take the next one.
+        if (attempt + 1 >= CREATE_ATTEMPTS) throw new AppError("CONFLICT", "Could not allocate a contract number just now; please try again.");
+      }
+    }
+  }
+
+  async function updateContract(actor: Actor, contractId: string, body: UpdateContractBody): Promise<ContractDetail> {
+    const { row, side } = await loadForAction(actor, contractId, "EDIT", body.version);
+    const contacts = checkContent(body);
+    if (body.contractorOrganizationId !== row.contractorOrganizationId) {
+      // Once sent, the contractor holds the history; moving the contract to another firm would hand it that history.
+      if (row.edition > 0) {
+        throw validationError([{ field: "body.contractorOrganizationId", message: "cannot change once the contract was sent; cancel it and create a new one" }]);
+      }
+      await requireCounterpartyContractor(actor.organizationId, body.contractorOrganizationId);
+    }
+    try {
+      await prisma.$transaction(async (tx) => {
+        const expected = { contractId, organizationId: actor.organizationId, side, status: row.status, version: row.version };
+        if (!(await repository.updateContractIf(tx, expected, contentData(body, body.contractNumber)))) throw await conflictNow(actor, contractId);
+        await repository.replaceContacts(tx, contractId, contacts);
+        await repository.createEvent(tx, { contractId, kind: "UPDATED", edition: row.edition, actorUserId: actor.userId, actorOrganizationId: actor.organizationId });
+        await recordAuditEvent(tx, {
+          action: "contracts.updated",
+          actor,
+          target: { type: "Contract", id: contractId },
+          ipAddress: actor.ipAddress,
+          data: { contractNumber: body.contractNumber, amount: String(body.amount), version: row.version + 1 },
+        });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw duplicateNumber(body.contractNumber);
+      throw error;
+    }
+    return getContract(actor, contractId);
+  }
+
+  async function deleteContract(actor: Actor, contractId: string): Promise<void> {
+    const { row } = await loadForAction(actor, contractId, "DELETE");
+    await prisma.$transaction(async (tx) => {
+      if (!(await repository.deleteDraft(tx, actor.organizationId, contractId))) throw await conflictNow(actor, contractId);
+      await recordAuditEvent(tx, {
+        action: "contracts.deleted",
+        actor,
+        target: { type: "Contract", id: contractId },
+        ipAddress: actor.ipAddress,
+        data: { contractNumber: row.contractNumber },
+      });
+    });
+  }
+
+  async function setAnnex(actor: Actor, contractId: string, input: { pdf: Uint8Array; fileName: string | undefined; version: number | undefined }): Promise<ContractDetail> {
+    const { row, side } = await loadForAction(actor, contractId, "EDIT", input.version);
+    const notAPdf = (message: string) => new AppError("VALIDATION_FAILED", `The annex ${message}.`, { fields: [{ field: "body", message }] });
+    if (Buffer.from(input.pdf.subarray(0, 5)).toString("latin1") !== "%PDF-") throw notAPdf("is not a PDF file");
+    try {
+      const document = await PDFDocument.load(input.pdf, { updateMetadata: false });
+      if (document.getPageCount() === 0) throw notAPdf("has no pages");
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      const isEncrypted = (error as { name?: string }).name === "EncryptedPDFError";
+      // Its pages are copied into the contract PDF: a damaged or password-protected file cannot be.
+      throw notAPdf(isEncrypted ? "is password-protected; upload an unprotected copy" : "cannot be read as a PDF (it may be damaged)");
+    }
+    const fileName = sanitizeAnnexFileName(input.fileName);
+    const sha256 = sha256Hex(input.pdf);
+    await prisma.$transaction(async (tx) => {
+      const expected = { contractId, organizationId: actor.organizationId, side, status: row.status, version: row.version };
+      const data = { annexPdf: new Uint8Array(input.pdf), annexFileName: fileName, annexSha256: sha256 };
+      if (!(await repository.updateContractIf(tx, expected, data))) throw await conflictNow(actor, contractId);
+      await repository.createEvent(tx, { contractId, kind: "UPDATED", edition: row.edition, actorUserId: actor.userId, actorOrganizationId: actor.organizationId });
+      await recordAuditEvent(tx, {
+        action: "contracts.annex_attached",
+        actor,
+        target: { type: "Contract", id: contractId },
+        ipAddress: actor.ipAddress,
+        data: { fileName, size: input.pdf.byteLength, sha256 },
+      });
+    });
+    return getContract(actor, contractId);
+  }
+
+  async function removeAnnex(actor: Actor, contractId: string, version: number | undefined): Promise<ContractDetail> {
+    const { row, side } = await loadForAction(actor, contractId, "EDIT", version);
+    if (row.annexFileName !== null) {
+      await prisma.$transaction(async (tx) => {
+        const expected = { contractId, organizationId: actor.organizationId, side, status: row.status, version: row.version };
+        if (!(await repository.updateContractIf(tx, expected, { annexPdf: null, annexFileName: null, annexSha256: null }))) throw await conflictNow(actor, contractId);
+        await repository.createEvent(tx, { contractId, kind: "UPDATED", edition: row.edition, actorUserId: actor.userId, actorOrganizationId: actor.organizationId });
+        await recordAuditEvent(tx, { action: "contracts.annex_removed", actor, target: { type: "Contract", id: contractId }, ipAddress: actor.ipAddress });
+      });
+    }
+    return getContract(actor, contractId);
+  }
+
+  async function sendContract(actor: Actor, contractId: string, version: number): Promise<ContractDetail> {
+    const { row, side, next } = await loadForAction(actor, contractId, "SEND", version);
+    const annexPdf = row.annexFileName ? await repository.findAnnexPdf(prisma, contractId) : null;
+    const edition = row.edition + 1;
+    const content = contentOf(row, annexPdf?.byteLength ?? null);
+    // Rendering takes a while (fonts): outside the transaction, which then re-checks that nothing changed meanwhile.
+    const pdf = await renderContractPdf({
+      language: row.ordererOrganization.country === "JP" ? "ja" : "ko",
+      contractNumber: row.contractNumber,
+      title: row.title,
+      amount: row.amount,
+      currency: row.currency,
+      worksStartDate: content.worksStartDate,
+      worksEndDate: content.worksEndDate,
+      contractDate: content.contractDate,
+      place: row.place,
+      termsSections: content.termsSections,
+      requiredGuarantees: row.requiredGuarantees,
+      orderer: toParty(row.ordererOrganization),
+      contractor: toParty(row.contractorOrganization),
+      contacts: row.contacts,
+      annexPdf,
+      edition,
+    });
+    const sha256 = sha256Hex(pdf);
+    const at = now();
+    await prisma.$transaction(async (tx) => {
+      const expected = { contractId, organizationId: actor.organizationId, side, status: row.status, version: row.version };
+      if (!(await repository.updateContractIf(tx, expected, { status: next as ContractStatus, sentAt: at, edition }))) throw await conflictNow(actor, contractId);
+      await repository.createRevision(tx, { contractId, edition, revision: 0, pdf, sha256 });
+      await repository.createEvent(tx, { contractId, kind: "SENT", edition, actorUserId: actor.userId, actorOrganizationId: actor.organizationId });
+      await recordAuditEvent(tx, {
+        action: repository.SENT_AUDIT_ACTION,
+        actor,
+        target: { type: "Contract", id: contractId },
+        ipAddress: actor.ipAddress,
+        // The content as sent: what the contractor keeps seeing while a returned contract is revised.
+        data: { edition, sha256, size: pdf.byteLength, content: JSON.parse(JSON.stringify(content)) },
+      });
+    });
+    return getContract(actor, contractId);
+  }
+
+  async function returnOrCancel(actor: Actor, contractId: string, action: "RETURN" | "CANCEL", body: ContractReasonBody): Promise<ContractDetail> {
+    const { row, side, next } = await loadForAction(actor, contractId, action, body.version);
+    const reason = body.reason.trim();
+    const at = now();
+    await prisma.$transaction(async (tx) => {
+      const expected = { contractId, organizationId: actor.organizationId, side, status: row.status, version: row.version };
+      const data = { status: next as ContractStatus, ...(action === "CANCEL" ? { cancelledAt: at } : {}) };
+      if (!(await repository.updateContractIf(tx, expected, data))) throw await conflictNow(actor, contractId);
+      const kind = action === "RETURN" ? "RETURNED" : "CANCELLED";
+      await repository.createEvent(tx, { contractId, kind, edition: row.edition, actorUserId: actor.userId, actorOrganizationId: actor.organizationId, reason });
+      await recordAuditEvent(tx, {
+        action: action === "RETURN" ? "contracts.returned" : "contracts.cancelled",
+        actor,
+        target: { type: "Contract", id: contractId },
+        ipAddress: actor.ipAddress,
+        data: { reason, edition: row.edition, from: row.status },
+      });
+    });
+    return getContract(actor, contractId);
+  }
+
+  /** The PDF of an edition and revision (the latest of the current edition by default); 404 before the first send. */
+  async function getPdf(actor: Actor, contractId: string, options: { edition?: number | undefined; revision?: number | undefined }) {
+    const { row } = await loadContract(actor, contractId);
+    const edition = options.edition ?? row.edition;
+    const revision = row.edition === 0 || edition > row.edition ? null : await repository.findRevisionPdf(prisma, contractId, edition, options.revision);
+    if (!revision) {
+      throw new AppError("NOT_FOUND", row.edition === 0 ? "This contract has not been sent yet, so it has no PDF." : "There is no such revision of this contract's PDF.");
+    }
+    return { contractNumber: row.contractNumber, ...revision, pdf: new Uint8Array(revision.pdf) };
+  }
+
+  async function getTimeline(actor: Actor, contractId: string): Promise<ContractTimeline> {
+    const { row, side } = await loadContract(actor, contractId);
+    // Edits are the orderer's drafting; the contractor sees each edition when it is sent.
+    const events = await repository.listEvents(prisma, contractId, { isUpdatedHidden: side === "CONTRACTOR" });
+    const organizationName = (organizationId: string) =>
+      organizationId === row.ordererOrganizationId ? row.ordererOrganization.nameLocal : row.contractorOrganization.nameLocal;
+    return {
+      events: events.map((event) => ({
+        id: event.id,
+        kind: event.kind,
+        edition: event.edition,
+        actor: { userId: event.actorUserId, name: event.actorName, organizationId: event.actorOrganizationId, organizationName: organizationName(event.actorOrganizationId) },
+        reason: event.reason,
+        createdAt: event.createdAt.toISOString(),
+      })),
+    };
+  }
+
+  /** The signature report of the current revision as a PDF, in `language` (the orderer's by default). */
+  async function getSignatureReport(actor: Actor, contractId: string, language: ContractLanguage | undefined) {
+    const { row, side } = await loadContract(actor, contractId);
+    const revision = row.edition > 0 ? await repository.findRevisionPdf(prisma, contractId, row.edition) : null;
+    if (!revision) throw new AppError("NOT_FOUND", "This contract has not been sent yet, so there is nothing to report on.");
+    const pdf = new Uint8Array(revision.pdf);
+    const { report } = await verifyPlatformPdf(prisma, pki, pdf, { now: now() });
+    const sent = await sentContentOf(row, side);
+    const reportPdf = await renderSignatureReportPdf({
+      language: language ?? (row.ordererOrganization.country === "JP" ? "ja" : "ko"),
+      contractNumber: sent?.contractNumber ?? row.contractNumber,
+      title: sent?.title ?? row.title,
+      documentSha256: revision.sha256,
+      report,
+    });
+    return { contractNumber: sent?.contractNumber ?? row.contractNumber, pdf: reportPdf };
+  }
+
+  /** An earlier accepted signature by the caller's organisation that produced exactly these bytes. */
+  async function findAcceptedReplay(actor: Actor, contractId: string, sha256: string): Promise<boolean> {
+    const revision = await repository.findRevisionBySha256(prisma, contractId, sha256);
+    if (!revision || revision.revision === 0) return false;
+    return (await repository.findSignatureAt(prisma, { contractId, ...revision, organizationId: actor.organizationId })) !== null;
+  }
+
+  /**
+   * Accepts a signature made in the browser over the current revision. Returns isNew false (200) when these exact
+   * bytes were accepted before (a retry after a lost response), true (201) when this call added the signature.
+   */
+  async function signContract(actor: Actor, contractId: string, body: SignContractBody): Promise<{ contract: ContractDetail; isNew: boolean }> {
+    const { row, side } = await loadContract(actor, contractId);
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body.signedPdf) || body.signedPdf.length % 4 !== 0) {
+      throw refuseSignedPdf("is not valid base64");
+    }
+    const signed = new Uint8Array(Buffer.from(body.signedPdf, "base64"));
+    if (signed.byteLength > SIGNED_PDF_MAX_BYTES) throw refuseSignedPdf(`is larger than ${SIGNED_PDF_MAX_BYTES / 1024 / 1024} MiB`);
+    const sha256 = sha256Hex(signed);
+    if (await findAcceptedReplay(actor, contractId, sha256)) return { contract: await getContract(actor, contractId), isNew: false };
+
+    const next = nextContractStatus(row.status, "SIGN", side);
+    if (next === null) throw refusedTransition("SIGN", row.status, side);
+    const latest = await repository.findRevisionPdf(prisma, contractId, row.edition);
+    if (!latest || body.edition !== row.edition || body.revision !== latest.revision) {
+      throw new AppError(
+        "CONFLICT",
+        `The PDF was signed over a different revision (edition ${body.edition}, revision ${body.revision}); the current one is edition ${row.edition}, revision ${latest?.revision ?? 0}. Reload the contract and sign again.`,
+        { currentState: row.status },
+      );
+    }
+    const previous = new Uint8Array(latest.pdf);
+    if (!isIncrementalUpdateOf(previous, signed)) {
+      throw refuseSignedPdf("is not the current revision of the contract followed by your signature (the signed bytes must start with it, unchanged)");
+    }
+
+    const at = now();
+    const { signatures } = await verifyPlatformPdf(prisma, pki, signed, { now: at, field: SIGNED_PDF_FIELD });
+    const accepted = checkAddedSignature({ side, signatures, previousCount: latest.revision, signedPdfLength: signed.byteLength, now: at });
+    const certificateId = await requireOwnCertificate(prisma, {
+      fingerprintSha256: accepted.signerFingerprintSha256,
+      userId: actor.userId,
+      organizationId: actor.organizationId,
+      at: accepted.genTime,
+      field: SIGNED_PDF_FIELD,
+    });
+    const authority = await findSigningAuthority(prisma, { userId: actor.userId, organizationId: actor.organizationId, scope: "CONTRACTS", at: accepted.genTime });
+    if (!authority) {
+      throw new AppError("FORBIDDEN", "You have no authority to sign contracts for your organisation: the representative or an agent with a contracts delegation must sign.");
+    }
+    const delegationId = authority.kind === "DELEGATION" ? authority.delegationId : null;
+    const revision = latest.revision + 1;
+
+    try {
+      await prisma.$transaction(async (tx) => {
+        const expected = { contractId, organizationId: actor.organizationId, side, status: row.status, version: row.version };
+        const data = { status: next as ContractStatus, ...(next === "COMPLETED" ? { completedAt: at } : {}) };
+        if (!(await repository.updateContractIf(tx, expected, data))) throw await conflictNow(actor, contractId);
+        // Both unique keys (contract, edition, revision) and (contract, edition, side) also stop a second signature.
+        await repository.createRevision(tx, { contractId, edition: row.edition, revision, pdf: signed, sha256 });
+        const signature = await repository.createSignature(tx, {
+          contractId,
+          edition: row.edition,
+          revision,
+          side,
+          fieldName: SIGNATURE_FIELD_BY_SIDE[side],
+          signerUserId: actor.userId,
+          organizationId: actor.organizationId,
+          certificateId,
+          delegationId,
+          signedAt: accepted.genTime,
+          timestampSerialHex: accepted.timestampSerialHex,
+        });
+        const event = { contractId, edition: row.edition, actorUserId: actor.userId, actorOrganizationId: actor.organizationId };
+        await repository.createEvent(tx, { ...event, kind: "SIGNED" });
+        if (next === "COMPLETED") await repository.createEvent(tx, { ...event, kind: "COMPLETED" });
+        await recordAuditEvent(tx, {
+          action: "contracts.signed",
+          actor,
+          target: { type: "Contract", id: contractId },
+          ipAddress: actor.ipAddress,
+          data: {
+            signatureId: signature.id,
+            side,
+            edition: row.edition,
+            revision,
+            sha256,
+            certificateId,
+            delegationId,
+            signedAt: accepted.genTime.toISOString(),
+            timestampSerialHex: accepted.timestampSerialHex,
+            status: next,
+          },
+        });
+      });
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === "CONFLICT") && !isUniqueViolation(error)) throw error;
+      // The same bytes sent twice at once: the other request stored them, and this one answers as a replay.
+      if (await findAcceptedReplay(actor, contractId, sha256)) return { contract: await getContract(actor, contractId), isNew: false };
+      if (error instanceof AppError) throw error;
+      throw await conflictNow(actor, contractId);
+    }
+    return { contract: await getContract(actor, contractId), isNew: true };
+  }
+
+  return {
+    listContracts,
+    getContract,
+    createContract,
+    updateContract,
+    deleteContract,
+    setAnnex,
+    removeAnnex,
+    sendContract,
+    returnContract: (actor: Actor, contractId: string, body: ContractReasonBody) => returnOrCancel(actor, contractId, "RETURN", body),
+    cancelContract: (actor: Actor, contractId: string, body: ContractReasonBody) => returnOrCancel(actor, contractId, "CANCEL", body),
+    getPdf,
+    getTimeline,
+    getSignatureReport,
+    signContract,
+  };
+}
+
+export type ContractsService = ReturnType<typeof createContractsService>;
