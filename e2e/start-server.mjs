@@ -18,6 +18,7 @@ const server = spawn(process.execPath, ["--enable-source-maps", path.resolve(imp
     // Many sign-ins from one address in a short time; the per-account lockout is what the tests exercise.
     SIGN_IN_RATE_LIMIT_PER_MINUTE: "1000",
     REGISTRATION_RATE_LIMIT_PER_HOUR: "1000",
+    PDF_VERIFICATION_RATE_LIMIT_PER_MINUTE: "1000",
   },
 });
 const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
