@@ -2,17 +2,14 @@
 // representatives with PAdES B-T exactly as their browsers would sign it. Their keys are made here in Node with the
 // same PKI code and thrown away afterwards; their certificates stay, so the signatures verify like any other.
 import { createHash } from "node:crypto";
-import { issueCertificate, randomSerialNumberHex } from "@pwp/pki/ca";
-import { parseCertificate } from "@pwp/pki/certificate";
 import { signPdf } from "@pwp/pki/pades";
 import { CURRENCY_BY_COUNTRY, SIGNATURE_FIELD_BY_SIDE, type ContractSide, type GuaranteeKind, type TermsSection } from "@pwp/shared/contracts";
 import type { DbClient } from "../db/database.ts";
 import { recordAuditEvent } from "../lib/audit.ts";
+import { issueUserCertificateDirectly } from "../lib/pki/demo-certificates.ts";
 import type { PlatformCas } from "../lib/pki/platform-ca.ts";
 import { stampWithPlatformTsa } from "../lib/pki/platform-tsa.ts";
 import { renderContractPdf } from "../modules/contracts/contract-pdf.ts";
-
-const DAY_MS = 86_400_000;
 
 export const DEMO_CONTRACT_NUMBER = "C-2026-000001";
 
@@ -36,45 +33,9 @@ type Tx = DbClient;
 
 /** A demo representative's certificate from the platform's issuing CA, with a key that exists only in this run. */
 async function issueDemoCertificate(tx: Tx, cas: PlatformCas, crlUrl: string, userId: string, now: Date) {
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, include: { organization: true } });
-  const keyPair = (await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"])) as CryptoKeyPair;
-  const spki = new Uint8Array(await crypto.subtle.exportKey("spki", keyPair.publicKey));
-  const der = await issueCertificate({
-    issuerCertificateDer: cas.issuing.certificateDer,
-    issuerPrivateKey: cas.issuing.privateKey,
-    subject: {
-      country: user.organization.country,
-      organizationName: user.organization.nameLocal,
-      organizationIdentifier: `${user.organization.country}-${user.organization.registrationNumber}`,
-      commonName: user.name,
-      serialNumber: user.id,
-    },
-    subjectPublicKeySpki: spki,
-    serialNumberHex: randomSerialNumberHex(),
-    notBefore: new Date(now.getTime() - DAY_MS),
-    notAfter: new Date(now.getTime() + 365 * DAY_MS),
-    profile: "SIGNER",
-    crlDistributionPointUrl: crlUrl,
-  });
-  const info = await parseCertificate(der);
-  const certificate = await tx.certificate.create({
-    data: {
-      userId: user.id,
-      organizationId: user.organizationId,
-      origin: "ISSUED",
-      serialNumberHex: info.serialNumberHex,
-      issuerDn: info.issuerDn,
-      subjectDn: info.subjectDn,
-      certificateDer: der,
-      notBefore: info.notBefore,
-      notAfter: info.notAfter,
-      keyAlgorithm: "EC-P256",
-      fingerprintSha256: info.fingerprintSha256Hex,
-      publicKeySha256: createHash("sha256").update(spki).digest("hex"),
-    },
-    select: { id: true },
-  });
-  return { user, certificateId: certificate.id, certificateDer: der, privateKey: keyPair.privateKey };
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+  const issued = await issueUserCertificateDirectly(tx, cas, { userId, now, crlUrl });
+  return { user, certificateId: issued.certificateId, certificateDer: issued.certificateDer, privateKey: issued.keyPair.privateKey };
 }
 
 const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
