@@ -13,6 +13,7 @@ import certificatesRoutes from "./modules/certificates/certificates.routes.ts";
 import contractsRoutes from "./modules/contracts/contracts.routes.ts";
 import counterpartiesRoutes from "./modules/counterparties/counterparties.routes.ts";
 import delegationsRoutes from "./modules/delegations/delegations.routes.ts";
+import guaranteesRoutes from "./modules/guarantees/guarantees.routes.ts";
 import healthRoutes from "./modules/health/health.routes.ts";
 import pdfVerificationRoutes from "./modules/pdf-verification/pdf-verification.routes.ts";
 import pkiRoutes from "./modules/pki/pki.routes.ts";
@@ -157,6 +158,7 @@ export async function buildApp({ config, database, logger = true, now }: BuildAp
   await app.register(certificatesRoutes, { prefix: "/api" });
   await app.register(pdfVerificationRoutes, { prefix: "/api" });
   await app.register(contractsRoutes, { prefix: "/api" });
+  await app.register(guaranteesRoutes, { prefix: "/api" });
 
   await app.register(webAppPlugin);
   return app;

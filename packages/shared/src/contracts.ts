@@ -293,6 +293,15 @@ export const ContractDetailSchema = Type.Object({
   place: Type.String(),
   termsSections: Type.Array(TermsSectionSchema),
   requiredGuarantees: Type.Array(GuaranteeKindSchema),
+  /**
+   * Required guarantees not yet issued (or recorded offline) and linked to this contract that block the contractor's
+   * signature: only CONTRACT_PERFORMANCE does. SIGN stays in allowedActions; the server refuses it while this is not empty.
+   */
+  missingGuarantees: Type.Array(GuaranteeKindSchema),
+  /** Authentication key notices the contractor submitted for this contract (both sides see them; the orderer downloads). */
+  guaranteeKeyNotices: Type.Array(
+    Type.Object({ guaranteeId: UuidSchema, kind: GuaranteeKindSchema, guaranteeNumber: Type.String(), submittedAt: DateTimeSchema }),
+  ),
   contacts: Type.Array(ContractContactSchema),
   annex: Type.Union([Type.Object({ fileName: Type.String(), size: Type.Integer(), sha256: Type.String() }), Type.Null()]),
   version: Type.Integer(),

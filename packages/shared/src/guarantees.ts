@@ -355,6 +355,10 @@ export const OfflineGuaranteeDataSchema = Type.Object(
     currency: CurrencySchema,
     guaranteeStartDate: DateSchema,
     guaranteeEndDate: DateSchema,
+    /** Taken from the contract when contractId is given; required without one (the record has no other source). */
+    contractDate: Type.Optional(DateSchema),
+    worksStartDate: Type.Optional(DateSchema),
+    worksEndDate: Type.Optional(DateSchema),
   },
   { additionalProperties: false },
 );

@@ -10,8 +10,8 @@ export const A4_SIZE: [number, number] = [595.28, 841.89];
 
 export const INK = rgb(0.1, 0.1, 0.12);
 export const MUTED = rgb(0.4, 0.4, 0.45);
-const RULE = rgb(0.6, 0.6, 0.64);
-const KEY_FILL = rgb(0.94, 0.95, 0.96);
+export const RULE = rgb(0.6, 0.6, 0.64);
+export const KEY_FILL = rgb(0.94, 0.95, 0.96);
 
 export type TextBlock = {
   type: "text";
@@ -51,7 +51,21 @@ export type ColumnsBlock = {
 export type PageBreakBlock = { type: "pageBreak" };
 export type RuleBlock = { type: "rule"; spaceBefore?: number; spaceAfter?: number };
 
-export type Block = TextBlock | KeyValueBlock | ColumnsBlock | PageBreakBlock | RuleBlock;
+/**
+ * Room for something the renderer draws itself (an authentication key in cells, a figure): the layout keeps the
+ * height on one page and calls draw with the box's top-left corner and the content width. `text` is what draw will
+ * write, by weight, so that collectBlockText() subsets the fonts for it.
+ */
+export type DrawingBlock = {
+  type: "drawing";
+  height: number;
+  text: { regular?: string; bold?: string };
+  draw(page: PDFPage, box: { left: number; top: number; width: number }): void;
+  spaceBefore?: number;
+  spaceAfter?: number;
+};
+
+export type Block = TextBlock | KeyValueBlock | ColumnsBlock | PageBreakBlock | RuleBlock | DrawingBlock;
 
 /** Everything the blocks will draw, by weight: what embedCjkFonts() needs. */
 export function collectBlockText(blocks: readonly Block[]): { regular: string; bold: string } {
@@ -67,6 +81,10 @@ export function collectBlockText(blocks: readonly Block[]): { regular: string; b
       }
     }
     else if (block.type === "columns") for (const column of block.columns) for (const line of column) add(line.text, line.weight);
+    else if (block.type === "drawing") {
+      add(block.text.regular ?? "", "regular");
+      add(block.text.bold ?? "", "bold");
+    }
   }
   return { regular: regular.join("\n"), bold: bold.join("\n") };
 }
@@ -205,6 +223,8 @@ export class PdfLayout {
           return this.drawRule(block);
         case "pageBreak":
           return void this.newPage();
+        case "drawing":
+          return this.drawDrawingBlock(block);
       }
     });
   }
@@ -335,6 +355,14 @@ export class PdfLayout {
       });
     });
     this.cursorY -= height;
+    this.advance(block.spaceAfter);
+  }
+
+  private drawDrawingBlock(block: DrawingBlock): void {
+    this.advance(block.spaceBefore);
+    const page = this.ensureSpace(block.height);
+    block.draw(page, { left: this.margins.left, top: this.cursorY, width: this.contentWidth });
+    this.cursorY -= block.height;
     this.advance(block.spaceAfter);
   }
 

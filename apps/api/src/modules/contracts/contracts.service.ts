@@ -36,6 +36,7 @@ import type { PrismaClient } from "../../db/database.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/app-error.ts";
 import { recordAuditEvent } from "../../lib/audit.ts";
+import { listSubmittedKeyNotices, missingRequiredGuarantees } from "../../lib/contract-guarantees.ts";
 import { decodeCursor, encodeCursor } from "../../lib/page-cursor.ts";
 import { verifyPlatformPdf } from "../../lib/pki/pdf-verification.ts";
 import { requireOwnCertificate } from "../../lib/pki/signer-verification.ts";
@@ -268,12 +269,15 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
   }
 
   async function toDetail(actor: Actor, row: repository.ContractDetailRow, side: ContractSide): Promise<ContractDetail> {
-    const [annexSize, revision, signatures, allowedActions, sent] = await Promise.all([
+    const [annexSize, revision, signatures, allowedActions, sent, missingGuarantees, keyNotices] = await Promise.all([
       row.annexFileName ? repository.findAnnexSize(prisma, row.id) : Promise.resolve(null),
       row.edition > 0 ? repository.findLatestRevisionInfo(prisma, row.id, row.edition) : Promise.resolve(null),
       row.edition > 0 ? repository.listSignatures(prisma, row.id, row.edition) : Promise.resolve([]),
       allowedActionsOf(actor, row.status, side),
       sentContentOf(row, side),
+      // Only a contractor's signature still ahead can be blocked; once it is made (or the contract cancelled) nothing is missing.
+      row.status === "DRAFT" || row.status === "SENT" || row.status === "RETURNED" ? missingRequiredGuarantees(prisma, row) : Promise.resolve([]),
+      listSubmittedKeyNotices(prisma, row),
     ]);
     const content = sent ?? contentOf(row, annexSize);
     return {
@@ -283,6 +287,8 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
       place: content.place,
       termsSections: content.termsSections,
       requiredGuarantees: content.requiredGuarantees,
+      missingGuarantees,
+      guaranteeKeyNotices: keyNotices.map((notice) => ({ ...notice, submittedAt: notice.submittedAt.toISOString() })),
       contacts: content.contacts,
       annex: content.annex,
       version: row.version,
@@ -630,6 +636,9 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
 
     const next = nextContractStatus(row.status, "SIGN", side);
     if (next === null) throw refusedTransition("SIGN", row.status, side);
+    if (side === "CONTRACTOR" && (await missingRequiredGuarantees(prisma, row)).length > 0) {
+      throw new AppError("CONFLICT", "The contract guarantee must be issued and linked before the contractor signs.", { currentState: row.status });
+    }
     const latest = await repository.findRevisionPdf(prisma, contractId, row.edition);
     if (!latest || body.edition !== row.edition || body.revision !== latest.revision) {
       throw new AppError(

@@ -10,6 +10,7 @@ import {
   type RegistrationDocumentType,
 } from "@pwp/shared/registration";
 import { AppError } from "../../lib/app-error.ts";
+import { detectFileType, sanitizeFileName } from "../../lib/uploads.ts";
 
 export const DOCUMENTS_FIELD = "documents";
 /** Large enough for any application JSON, small enough to refuse abuse early. */
@@ -28,38 +29,12 @@ export interface RegistrationUpload {
   documents: UploadedDocument[];
 }
 
-const SIGNATURES: readonly { type: RegistrationDocumentType; bytes: readonly number[] }[] = [
-  { type: "application/pdf", bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
-  { type: "image/png", bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-  { type: "image/jpeg", bytes: [0xff, 0xd8, 0xff] },
-];
-
-/** The document type the content really is, from its magic bytes; null for anything else. */
+/** The document type the content really is, from its magic bytes; null for anything else (lib/uploads.ts). */
 export function detectDocumentType(content: Uint8Array): RegistrationDocumentType | null {
-  const match = SIGNATURES.find(({ bytes }) => bytes.every((byte, i) => content[i] === byte));
-  return match?.type ?? null;
+  return detectFileType(content);
 }
 
-/**
- * A file name safe to store and to send back in Content-Disposition: no folders (a browser may send
- * "C:\\fakepath\\x.pdf"), no control or quoting characters, at most 200 characters; Korean and Japanese are kept.
- */
-export function sanitizeFileName(name: string): string {
-  const base = name.split(/[/\\]/).pop() ?? "";
-  const cleaned = base
-    .normalize("NFC")
-    .replace(/[\p{Cc}\p{Cf}"<>|:*?]/gu, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^\.+/, "");
-  const characters = [...cleaned];
-  if (characters.length === 0) return "document";
-  if (characters.length <= 200) return cleaned;
-  // Keep the extension when shortening.
-  const dot = cleaned.lastIndexOf(".");
-  const extension = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : "";
-  return characters.slice(0, 200 - [...extension].length).join("") + extension;
-}
+export { sanitizeFileName };
 
 function tooLarge(fileName: string): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", `"${fileName}" is larger than ${MAX_REGISTRATION_DOCUMENT_BYTES / 1024 / 1024} MiB.`, {

@@ -86,7 +86,9 @@ export function draftBody(contractorOrganizationId: string, overrides: Partial<C
     contractDate: "2026-12-28",
     place: "세종특별자치시 한누리대로 100",
     termsSections: [{ heading: "제1조 (목적)", body: "이 계약은 공사의 시공에 관한 사항을 정한다." }],
-    requiredGuarantees: ["CONTRACT_PERFORMANCE"],
+    // A required contract-performance guarantee blocks the contractor's signature until one is issued and linked
+    // (lib/contract-guarantees.ts; tested in test/modules/guarantees): the signing tests ask for it explicitly.
+    requiredGuarantees: [],
     contacts: [
       { side: "ORDERER", name: "김담당", department: "시설과", phone: "044-000-0000", email: "kim@example.test" },
       { side: "CONTRACTOR", name: "이현장", phone: "010-0000-0000" },

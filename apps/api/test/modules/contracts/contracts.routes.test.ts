@@ -46,7 +46,7 @@ const yearInKorea = () => new Date(Date.now() + 9 * 3_600_000).getUTCFullYear();
 describe("creating a draft", () => {
   it("generates a number per orderer, takes the currency from the orderer's country and records the event", async () => {
     const { orderer, contractor } = await createParties(testApp);
-    const first = await createDraft(orderer, contractor);
+    const first = await createDraft(orderer, contractor, { requiredGuarantees: ["CONTRACT_PERFORMANCE"] });
     const second = await createDraft(orderer, contractor);
     expect(first).toMatchObject({
       contractNumber: `C-${yearInKorea()}-000001`,
@@ -60,6 +60,8 @@ describe("creating a draft", () => {
       worksEndDate: "2027-12-24",
       contractDate: "2026-12-28",
       requiredGuarantees: ["CONTRACT_PERFORMANCE"],
+      missingGuarantees: ["CONTRACT_PERFORMANCE"],
+      guaranteeKeyNotices: [],
       version: 1,
       edition: 0,
       currentRevision: null,
