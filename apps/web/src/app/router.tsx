@@ -99,6 +99,21 @@ async function requireContractOrderer(args: LoaderFunctionArgs) {
   return null;
 }
 
+/** Guarantees are between an approved contractor (the applicant) and an approved surety; nobody else acts on one. */
+async function requireGuaranteeParty({ request }: LoaderFunctionArgs) {
+  const user = await requireSignedInUser(request);
+  const { kind, status } = user.organization;
+  if ((kind !== "CONTRACTOR" && kind !== "SURETY") || status !== "APPROVED") throw redirect(getDashboardPath(kind));
+  return user;
+}
+
+/** Only the contractor applies and records offline guarantees; a surety opening those forms is sent to the list. */
+async function requireGuaranteeContractor(args: LoaderFunctionArgs) {
+  const user = await requireGuaranteeParty(args);
+  if (user.organization.kind !== "CONTRACTOR") throw redirect(paths.guarantees.getHref());
+  return null;
+}
+
 /** Certificate requests are decided by the representative (members') and by ops (representatives'). */
 async function requireCertificateApprover({ request }: LoaderFunctionArgs) {
   const user = await requireSignedInUser(request);
@@ -235,6 +250,38 @@ export const router = createBrowserRouter([
             path: paths.contractEdit.path,
             loader: requireContractOrderer,
             lazy: () => import("./routes/contracts/contract-edit").then((module) => ({ Component: module.ContractEditRoute })),
+          },
+          {
+            path: paths.guarantees.path,
+            loader: async (args) => {
+              await requireGuaranteeParty(args);
+              return null;
+            },
+            lazy: () => import("./routes/guarantees/guarantees").then((module) => ({ Component: module.GuaranteesRoute })),
+          },
+          {
+            // Listed before /guarantees/:guaranteeId so "new" and "offline" are never read as ids.
+            path: paths.guaranteeNew.path,
+            loader: requireGuaranteeContractor,
+            lazy: () => import("./routes/guarantees/guarantee-new").then((module) => ({ Component: module.GuaranteeNewRoute })),
+          },
+          {
+            path: paths.offlineGuaranteeNew.path,
+            loader: requireGuaranteeContractor,
+            lazy: () => import("./routes/guarantees/offline-guarantee-new").then((module) => ({ Component: module.OfflineGuaranteeNewRoute })),
+          },
+          {
+            path: paths.guarantee.path,
+            loader: async (args) => {
+              await requireGuaranteeParty(args);
+              return null;
+            },
+            lazy: () => import("./routes/guarantees/guarantee").then((module) => ({ Component: module.GuaranteeRoute })),
+          },
+          {
+            path: paths.guaranteeEdit.path,
+            loader: requireGuaranteeContractor,
+            lazy: () => import("./routes/guarantees/guarantee-edit").then((module) => ({ Component: module.GuaranteeEditRoute })),
           },
           {
             path: paths.counterparties.path,

@@ -43,6 +43,21 @@ export const paths = {
     path: "/contracts/:contractId/edit",
     getHref: (contractId: string) => `/contracts/${encodeURIComponent(contractId)}/edit`,
   },
+  guarantees: {
+    path: "/guarantees",
+    /** `awaitingMe` opens the list filtered to the guarantees waiting on the user's organisation. */
+    getHref: (filter?: { awaitingMe?: boolean }) => (filter?.awaitingMe ? "/guarantees?view=awaiting" : "/guarantees"),
+  },
+  guaranteeNew: { path: "/guarantees/new", getHref: () => "/guarantees/new" },
+  offlineGuaranteeNew: { path: "/guarantees/offline/new", getHref: () => "/guarantees/offline/new" },
+  guarantee: {
+    path: "/guarantees/:guaranteeId",
+    getHref: (guaranteeId: string) => `/guarantees/${encodeURIComponent(guaranteeId)}`,
+  },
+  guaranteeEdit: {
+    path: "/guarantees/:guaranteeId/edit",
+    getHref: (guaranteeId: string) => `/guarantees/${encodeURIComponent(guaranteeId)}/edit`,
+  },
   adminRegistrations: { path: "/admin/registrations", getHref: () => "/admin/registrations" },
   adminTrustedRoots: { path: "/admin/trusted-roots", getHref: () => "/admin/trusted-roots" },
   certificates: { path: "/certificates", getHref: () => "/certificates" },

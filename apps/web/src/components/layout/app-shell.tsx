@@ -75,6 +75,13 @@ export function AppShell({ user, isCertificateSession = false, onSignOut, isSign
                 </NavLink>
               </li>
             )}
+            {(organization.kind === "CONTRACTOR" || organization.kind === "SURETY") && organization.status === "APPROVED" && (
+              <li>
+                <NavLink className="main-nav__link" to={paths.guarantees.getHref()}>
+                  {t("guarantees.navLink")}
+                </NavLink>
+              </li>
+            )}
             {organization.kind !== "OPERATOR" && organization.status === "APPROVED" && (
               <li>
                 <NavLink className="main-nav__link" to={paths.counterparties.getHref()}>

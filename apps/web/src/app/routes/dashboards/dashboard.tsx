@@ -5,6 +5,7 @@ import { currentUserQueryOptions, useCurrentUser, useIsCertificateSession } from
 import { CertificateApprovalsLinkItem } from "@/features/certificates/components/approvals-link";
 import { AwaitingContractsCard } from "@/features/contracts/components/awaiting-contracts-card";
 import { DashboardPage } from "@/features/dashboard/components/dashboard-page";
+import { AwaitingGuaranteesCard } from "@/features/guarantees/components/awaiting-guarantees-card";
 import { OrganizationSettingsCard } from "@/features/organization-settings/components/organization-settings-card";
 import { RegistrationQueueCard } from "@/features/registration/components/registration-queue-card";
 import { CaTrustCard } from "@/features/trusted-roots/components/ca-trust-card";
@@ -29,8 +30,10 @@ export function DashboardRoute() {
       : user.organization.kind === "ORDERER"
         ? { ordererContracts: <AwaitingContractsCard canCreate /> }
         : user.organization.kind === "CONTRACTOR"
-          ? { contractorContracts: <AwaitingContractsCard canCreate={false} /> }
-          : {};
+          ? { contractorContracts: <AwaitingContractsCard canCreate={false} />, contractorGuarantees: <AwaitingGuaranteesCard isContractor /> }
+          : user.organization.kind === "SURETY"
+            ? { suretyApplications: <AwaitingGuaranteesCard isContractor={false} /> }
+            : {};
 
   // The setting belongs to the signed-in user's organisation, so the session's copy of it is updated in place.
   function saveSettings(settings: OrganizationSettings) {

@@ -15,10 +15,10 @@ import { isApiError } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
 import { getCurrentLocale } from "@/lib/i18n";
 import { KeyStoreError } from "@/lib/key-store";
+import { signingCertificatesQueryOptions } from "@/lib/signing/signing-certificates";
 import { storeChangedContract } from "../api/get-contract";
 import { runContractSigning } from "../signing/run-contract-signing";
 import { isContractSigningError, type SigningStep } from "../signing/sign-contract-revision";
-import { signingCertificatesQueryOptions } from "../signing/signing-certificates";
 import { describeContractError, isContractConflict } from "./describe-contract-error";
 
 const STEPS: readonly SigningStep[] = ["preparing", "signing", "timestamping", "sending"];

@@ -5,16 +5,11 @@ import type { ContractDetail } from "@pwp/shared/contracts";
 import { signPdf } from "@pwp/pki/pades";
 import { toBytes } from "@pwp/pki/encoding";
 import type { QueryClient } from "@tanstack/react-query";
-import { requestBlob } from "@/lib/api-client";
+import { postTimestampQuery } from "@/lib/signing/signature-timestamp";
+import { getIntermediatesFor, type SigningCertificate } from "@/lib/signing/signing-certificates";
 import { contractPdfQueryOptions } from "../api/get-contract-pdf";
 import { signContract } from "../api/sign-contract";
-import { getIntermediatesFor, type SigningCertificate } from "./signing-certificates";
 import { requestSignatureTimestamp, signContractRevision, type SigningStep } from "./sign-contract-revision";
-
-async function postTimestampQuery(queryDer: Uint8Array): Promise<Uint8Array> {
-  const reply = await requestBlob("/pki/tsa", { method: "POST", body: queryDer, contentType: "application/timestamp-query" });
-  return toBytes(await reply.arrayBuffer());
-}
 
 export async function runContractSigning(input: {
   queryClient: QueryClient;

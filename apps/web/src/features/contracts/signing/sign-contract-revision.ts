@@ -5,8 +5,8 @@
 import type { ContractDetail, SignContractBody } from "@pwp/shared/contracts";
 import { SIGNATURE_FIELD_BY_SIDE } from "@pwp/shared/contracts";
 import type { PadesSigner, PdfSignatureFieldOptions } from "@pwp/pki/pades";
-import { createTimestampRequest, parseTimestampResponse } from "@pwp/pki/tsa";
 import { isEqualBytes, sha256, toBase64, toHex } from "@pwp/pki/encoding";
+import { requestSignatureTimestamp as requestTimestampToken, SignatureTimestampError } from "@/lib/signing/signature-timestamp";
 
 export type SigningStep = "preparing" | "signing" | "timestamping" | "sending";
 
@@ -95,27 +95,15 @@ export async function signContractRevision(contract: ContractToSign, signer: Con
   return dependencies.submit({ edition: contract.edition, revision: revision.revision, signedPdf: toBase64(signedPdf) });
 }
 
-/** 63 random bits as a positive INTEGER: the authority must echo it, so an old or foreign answer is refused. */
-function randomNonce(): bigint {
-  const bytes = crypto.getRandomValues(new Uint8Array(8));
-  bytes[0] = (bytes[0] ?? 0) & 0x7f;
-  return bytes.reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
-}
-
 /**
- * Asks the time-stamp authority (POST /api/pki/tsa, RFC 3161 over HTTP) for a token over `signatureValue` and
- * returns it, after checking that the answer is granted and is about our request (nonce and SHA-256 imprint).
- * The token's signature and chain are checked by the server when the signature arrives.
+ * Asks the time-stamp authority (POST /api/pki/tsa, RFC 3161 over HTTP) for a token over `signatureValue`, checked
+ * to answer our request (lib/signing/signature-timestamp); its refusals are reported as this feature's errors.
  */
 export async function requestSignatureTimestamp(signatureValue: Uint8Array, postQuery: (queryDer: Uint8Array) => Promise<Uint8Array>): Promise<Uint8Array> {
-  const nonce = randomNonce();
-  const query = await createTimestampRequest({ data: signatureValue, nonce, isCertRequested: true });
-  const response = await parseTimestampResponse(await postQuery(query));
-  if (!response.isGranted || !response.tokenDer) {
-    throw new ContractSigningError("TIMESTAMP_REFUSED", response.statusText || `The time-stamp authority refused the request (status ${response.status}).`);
+  try {
+    return await requestTimestampToken(signatureValue, postQuery);
+  } catch (error) {
+    if (error instanceof SignatureTimestampError) throw new ContractSigningError(error.code, error.message);
+    throw error;
   }
-  if (response.nonce !== nonce || !response.digest || !isEqualBytes(response.digest, await sha256(signatureValue))) {
-    throw new ContractSigningError("TIMESTAMP_MISMATCH", "The time-stamp does not answer this signature's request.");
-  }
-  return response.tokenDer;
 }

@@ -1,7 +1,7 @@
-// Which of the user's certificates can sign a contract in this browser: valid now, with its private key in this
-// browser's key store (matched by public key, so a key whose request was approved while the page was closed is
-// found too), and the intermediate certificate to carry in the signature. Loaded only with the signing panel:
-// it parses certificates with pkijs.
+// Which of the user's certificates can sign in this browser: valid now, with its private key in this browser's key
+// store (matched by public key, so a key whose request was approved while the page was closed is found too), and
+// the intermediate certificate to carry in the signature. Shared by the features that sign documents (contracts,
+// guarantees); loaded only with their signing panels, since it parses certificates with pkijs.
 import type { Certificate, MyCertificates } from "@pwp/shared/certificates";
 import { queryOptions } from "@tanstack/react-query";
 import { parseCertificate } from "@pwp/pki/certificate";
@@ -30,9 +30,9 @@ export async function getSigningCertificates(userId: string, signal?: AbortSigna
 
 export function signingCertificatesQueryOptions(userId: string) {
   return queryOptions({
-    queryKey: ["contracts", "signing-certificates", userId],
+    queryKey: ["signing-certificates", userId],
     queryFn: ({ signal }) => getSigningCertificates(userId, signal),
-    // Certificates are issued and revoked elsewhere: always ask again when the panel opens.
+    // Certificates are issued and revoked elsewhere: always ask again when a signing panel opens.
     staleTime: 0,
     // A key store that cannot be opened (a private window) will not open on a retry either.
     retry: false,
@@ -40,9 +40,9 @@ export function signingCertificatesQueryOptions(userId: string) {
 }
 
 /**
- * The intermediates to put in the signature so any verifier (pdfsig, Acrobat) can build the chain to the root:
- * for a platform-issued certificate, the platform CA certificate that issued it (GET /api/pki/ca.pem holds the
- * root and the issuing CA; the root itself is left out, a verifier must already trust it). An imported
+ * The intermediates to put in the signature so any verifier (pdfsig, Acrobat, openssl cms) can build the chain to
+ * the root: for a platform-issued certificate, the platform CA certificate that issued it (GET /api/pki/ca.pem holds
+ * the root and the issuing CA; the root itself is left out, a verifier must already trust it). An imported
  * certificate's chain is not kept in this browser; the server completes it from what was registered.
  */
 export async function getIntermediatesFor(certificate: Pick<Certificate, "origin">, certificateDer: Uint8Array): Promise<Uint8Array[]> {
