@@ -27,6 +27,9 @@ export type GuaranteeFeePaymentMethod = (typeof GUARANTEE_FEE_PAYMENT_METHODS)[n
 export const GuaranteeFeePaymentMethodSchema = Type.Enum(GUARANTEE_FEE_PAYMENT_METHODS);
 
 export const GUARANTEE_EVENT_KINDS = [
+  /** The orderer accepted it at the lookup (접수) or returned it (반려). */
+  "ACCEPTED",
+  "RETURNED_BY_ORDERER",
   "CREATED",
   "UPDATED",
   "SUBMITTED",
