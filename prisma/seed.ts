@@ -4,6 +4,7 @@ import { loadConfig } from "../apps/api/src/config.ts";
 import { openDatabase } from "../apps/api/src/db/database.ts";
 import { applyMigrations } from "../apps/api/src/db/migrate.ts";
 import { loadOrCreatePlatformCas } from "../apps/api/src/lib/pki/platform-ca.ts";
+import { createPlatformPki } from "../apps/api/src/lib/pki/platform-pki.ts";
 import { seedDemoDataIfEmpty } from "../apps/api/src/seed/demo-data.ts";
 
 const config = loadConfig();
@@ -15,7 +16,8 @@ const database = await openDatabase(config);
 try {
   await applyMigrations(database.adapterFactory, config.migrationsDir);
   const cas = await loadOrCreatePlatformCas(database.prisma, config.pkiMasterKey);
-  const hasSeeded = await seedDemoDataIfEmpty(database.prisma, { cas, publicUrl: config.publicUrl, print: true });
+  const pki = createPlatformPki(database.prisma, cas, { crlValidityHours: config.crlValidityHours, now: () => new Date() });
+  const hasSeeded = await seedDemoDataIfEmpty(database.prisma, { pki, pkiMasterKey: config.pkiMasterKey, publicUrl: config.publicUrl, print: true });
   if (!hasSeeded) console.log("The database already holds organisations: nothing seeded.");
 } finally {
   await database.close();

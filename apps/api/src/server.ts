@@ -7,7 +7,7 @@ async function main() {
   const config = loadConfig();
   const app = await buildApp({ config });
   if (config.shouldSeedDemoData) {
-    await seedDemoDataIfEmpty(app.db.prisma, { cas: app.pki, publicUrl: config.publicUrl, log: (line) => app.log.info(line), print: true });
+    await seedDemoDataIfEmpty(app.db.prisma, { pki: app.pki, pkiMasterKey: config.pkiMasterKey, publicUrl: config.publicUrl, log: (line) => app.log.info(line), print: true });
   }
 
   let isClosing = false;

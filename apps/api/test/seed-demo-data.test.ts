@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isValidRegistrationNumber } from "@pwp/shared/registration-number";
+import { createAuthKeys } from "../src/lib/guarantee-auth-keys.ts";
 import { DEMO_CONTRACT_NUMBER } from "../src/seed/demo-contract.ts";
+import { DEMO_AUTH_KEY, DEMO_GUARANTEE_NUMBER } from "../src/seed/demo-guarantee.ts";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, seedDemoDataIfEmpty } from "../src/seed/demo-data.ts";
 import { buildTestApp, type TestApp } from "./support/test-app.ts";
 
@@ -23,7 +25,7 @@ describe("demo data", () => {
   });
 
   it("seeds an empty database once, and every demo login signs in to its organisation", async () => {
-    const options = { cas: testApp.app.pki, publicUrl: testApp.config.publicUrl };
+    const options = { pki: testApp.app.pki, pkiMasterKey: testApp.config.pkiMasterKey, publicUrl: testApp.config.publicUrl };
     expect(await seedDemoDataIfEmpty(testApp.prisma, options)).toBe(true);
     expect(await seedDemoDataIfEmpty(testApp.prisma, options)).toBe(false);
     expect(await testApp.prisma.auditEvent.count({ where: { action: "demo.seeded" } })).toBe(1);
@@ -61,5 +63,23 @@ describe("demo data", () => {
     }
     expect(signatures.map((signature: { fieldName: string }) => signature.fieldName)).toEqual(["ContractorSignature", "OrdererSignature"]);
     expect(signatures[1].coversWholeDocument).toBe(true);
+  });
+
+  it("holds an issued guarantee of the demo contract whose key opens it and whose certificate PDF is signed by the surety", async () => {
+    const guarantee = await testApp.prisma.guarantee.findUniqueOrThrow({
+      where: { guaranteeNumber: DEMO_GUARANTEE_NUMBER },
+      select: { id: true, status: true, authKeyHash: true, contract: { select: { contractNumber: true } }, versions: { select: { certificatePdf: true, signedAt: true } } },
+    });
+    expect(guarantee).toMatchObject({ status: "ISSUED", contract: { contractNumber: DEMO_CONTRACT_NUMBER } });
+    const keys = createAuthKeys(testApp.config.pkiMasterKey);
+    expect(keys.verifyAuthKey(guarantee, DEMO_AUTH_KEY)).toBe(true);
+    expect(keys.verifyAuthKey(guarantee, "Hk7mPq2RxW9tZb")).toBe(false);
+    const response = await testApp.app.inject({
+      method: "POST",
+      url: "/api/verify/pdf",
+      headers: { "content-type": "application/pdf" },
+      payload: Buffer.from(guarantee.versions[0]!.certificatePdf),
+    });
+    expect(response.json().signatures).toMatchObject([{ fieldName: "SuretySignature", isValid: true, coversWholeDocument: true }]);
   });
 });

@@ -4,8 +4,9 @@ import type { Country, OrganizationKind, UserRole } from "@pwp/shared/enums";
 import type { PrismaClient } from "../db/database.ts";
 import { recordAuditEvent } from "../lib/audit.ts";
 import { hashPassword } from "../lib/password.ts";
-import type { PlatformCas } from "../lib/pki/platform-ca.ts";
+import type { PlatformPki } from "../lib/pki/platform-pki.ts";
 import { DEMO_CONTRACT_NUMBER, seedDemoContract } from "./demo-contract.ts";
+import { DEMO_AUTH_KEY, DEMO_GUARANTEE_NUMBER, seedDemoGuarantee } from "./demo-guarantee.ts";
 
 export const DEMO_PASSWORD = "demo-Pass-2026";
 
@@ -121,9 +122,13 @@ function formatLoginTable(): string {
   ].join("\n");
 }
 
+type Party = { organizationId: string; userId: string };
+
 export type SeedOptions = {
-  /** The platform CAs: the demo contract is signed with certificates they issue. */
-  cas: PlatformCas;
+  /** The platform PKI: the demo contract and guarantee are signed with certificates it issues and verified with it. */
+  pki: PlatformPki;
+  /** Derives the keys that hash and encrypt the demo guarantee's authentication key. */
+  pkiMasterKey: Uint8Array;
   /** Where the CRL is published (certificates name it). */
   publicUrl: string;
   now?: Date;
@@ -140,6 +145,10 @@ export async function seedDemoDataIfEmpty(prisma: PrismaClient, options: SeedOpt
   if ((await prisma.organization.count()) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = options.now ?? new Date();
+  // Fetched (and published when due) before the transaction: inside it, the PKI must not reach for another
+  // connection, which PGlite's single one would wait on for ever.
+  const crl = await options.pki.getCurrentCrl();
+  const pki: PlatformPki = { ...options.pki, getCurrentCrl: async () => crl };
   await prisma.$transaction(
     async (tx) => {
       const created: { id: string; kind: OrganizationKind; country: Country; registrationNumber: string; nameLocal: string; representativeId: string }[] = [];
@@ -176,20 +185,25 @@ export async function seedDemoDataIfEmpty(prisma: PrismaClient, options: SeedOpt
         }
       }
       const find = (kind: OrganizationKind) => created.find((organization) => organization.kind === kind && organization.country === "KR")!;
-      const [orderer, contractor] = [find("ORDERER"), find("CONTRACTOR")];
-      await seedDemoContract(tx, {
-        cas: options.cas,
-        publicUrl: options.publicUrl,
-        now,
-        orderer: { organizationId: orderer.id, userId: orderer.representativeId },
-        contractor: { organizationId: contractor.id, userId: contractor.representativeId },
-      });
+      const [orderer, contractor, surety] = [find("ORDERER"), find("CONTRACTOR"), find("SURETY")].map((organization) => ({
+        organizationId: organization.id,
+        userId: organization.representativeId,
+      })) as [Party, Party, Party];
+      const contractId = await seedDemoContract(tx, { cas: pki, publicUrl: options.publicUrl, now, orderer, contractor });
+      await seedDemoGuarantee(tx, { pki, pkiMasterKey: options.pkiMasterKey, publicUrl: options.publicUrl, contractId, orderer, contractor, surety, now });
       await recordAuditEvent(tx, { action: "demo.seeded", data: { organizations: DEMO_ORGANIZATIONS.length } });
     },
     // Rendering and signing the demo contract takes a second or two; the default 5 s is tight on a slow machine.
     { timeout: 120_000 },
   );
   options.log?.("seeded demo organisations, users, counterparties and a signed contract");
-  if (options.print) console.log("\n" + formatLoginTable() + `\n\nDemo contract (completed, signed by both sides): ${DEMO_CONTRACT_NUMBER}\n`);
+  if (options.print) {
+    console.log(
+      "\n" +
+        formatLoginTable() +
+        `\n\nDemo contract (completed, signed by both sides): ${DEMO_CONTRACT_NUMBER}` +
+        `\nDemo guarantee (issued; open it at /verify): number ${DEMO_GUARANTEE_NUMBER}, authentication key ${DEMO_AUTH_KEY}\n`,
+    );
+  }
   return true;
 }
