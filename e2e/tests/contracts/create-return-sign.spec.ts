@@ -47,8 +47,7 @@ async function openContract(page: Page, title: string) {
 async function sign(page: Page, expectedMessage: string) {
   await page.getByRole("button", { name: "Sign", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Sign the contract" })).toBeVisible();
-  const firstCertificate = page.getByRole("radiogroup", { name: "Sign with" }).getByRole("radio").first();
-  if (await firstCertificate.isVisible()) await firstCertificate.check();
+  await page.getByRole("group", { name: "Sign with" }).getByRole("radio").first().check();
   await page.getByRole("button", { name: "Sign with this certificate" }).click();
   await expect(page.getByText(expectedMessage, { exact: true })).toBeVisible({ timeout: 30_000 });
 }

@@ -42,7 +42,7 @@ async function openGuarantee(page: Page, worksTitle: string) {
 
 async function signPrepared(page: Page, signButton: string, expectedStatus: RegExp) {
   await page.getByRole("button", { name: "Prepare for signing" }).click();
-  const firstCertificate = page.getByRole("radiogroup", { name: "Sign with" }).getByRole("radio").first();
+  const firstCertificate = page.getByRole("group", { name: "Sign with" }).getByRole("radio").first();
   await expect(firstCertificate).toBeVisible({ timeout: 30_000 });
   await firstCertificate.check();
   await page.getByRole("button", { name: signButton }).click();
@@ -67,7 +67,7 @@ test("contractor applies, surety asks for a correction, issues with its key, con
   await contractor.getByLabel("Contract date").fill("2026-12-01");
   await contractor.getByLabel("Works start").fill("2026-12-10");
   await contractor.getByLabel("Works end").fill("2027-09-30");
-  const suretySelect = contractor.getByLabel("Surety");
+  const suretySelect = contractor.getByLabel("Surety", { exact: true });
   await suretySelect.selectOption((await suretySelect.locator("option", { hasText: SURETY.organization }).getAttribute("value"))!);
   await contractor.getByRole("checkbox", { name: "Contract performance guarantee" }).check();
   const kindGroup = contractor.getByRole("group", { name: "Contract performance guarantee", exact: true });
@@ -101,6 +101,8 @@ test("contractor applies, surety asks for a correction, issues with its key, con
   await surety.reload();
   await surety.getByRole("button", { name: "Issue", exact: true }).click();
   await expect(surety.getByRole("heading", { name: "Issue the guarantee" })).toBeVisible();
+  await surety.getByLabel("Fee rate (%)").fill("0.45");
+  await expect(surety.getByLabel("Guarantee fee (JPY)")).toHaveValue("94500");
   await signPrepared(surety, "Sign and issue", /Issued: guarantee \d{5}-\d{6}, version 1/);
 
   // The contractor sees the key and downloads the notice to hand to the orderer.
