@@ -13,6 +13,7 @@ import certificatesRoutes from "./modules/certificates/certificates.routes.ts";
 import contractsRoutes from "./modules/contracts/contracts.routes.ts";
 import counterpartiesRoutes from "./modules/counterparties/counterparties.routes.ts";
 import delegationsRoutes from "./modules/delegations/delegations.routes.ts";
+import guaranteeLookupRoutes from "./modules/guarantee-lookup/guarantee-lookup.routes.ts";
 import guaranteesRoutes from "./modules/guarantees/guarantees.routes.ts";
 import healthRoutes from "./modules/health/health.routes.ts";
 import pdfVerificationRoutes from "./modules/pdf-verification/pdf-verification.routes.ts";
@@ -88,7 +89,8 @@ export async function buildApp({ config, database, logger = true, now }: BuildAp
     if (appError.statusCode >= 500) request.log.error({ err: error }, "request failed");
     else request.log.info({ code: appError.code, message: appError.message }, "request refused");
     if (appError.retryAt) {
-      reply.header("retry-after", Math.max(1, Math.ceil((appError.retryAt.getTime() - Date.now()) / 1000)));
+      // The services' clock (tests move it), against which they computed retryAt.
+      reply.header("retry-after", Math.max(1, Math.ceil((appError.retryAt.getTime() - (now?.() ?? new Date()).getTime()) / 1000)));
     }
     const body: ErrorBody = {
       error: {
@@ -159,6 +161,7 @@ export async function buildApp({ config, database, logger = true, now }: BuildAp
   await app.register(pdfVerificationRoutes, { prefix: "/api" });
   await app.register(contractsRoutes, { prefix: "/api" });
   await app.register(guaranteesRoutes, { prefix: "/api" });
+  await app.register(guaranteeLookupRoutes, { prefix: "/api" });
 
   await app.register(webAppPlugin);
   return app;

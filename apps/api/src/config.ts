@@ -38,6 +38,12 @@ const EnvSchema = Type.Object({
   REGISTRATION_RATE_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, maximum: 100_000, default: 10 }),
   /** Public PDF signature verifications per client address per minute (each one is CPU-heavy). */
   PDF_VERIFICATION_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000, default: 20 }),
+  /** The guarantee lookup: wrong number/key pairs per guarantee number, and per client address across numbers, within
+   *  one window before the number (or the address) is locked out of the lookup for LOOKUP_LOCK_MINUTES. */
+  LOOKUP_MAX_FAILURES_PER_NUMBER: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
+  LOOKUP_MAX_FAILURES_PER_ADDRESS: Type.Integer({ minimum: 1, maximum: 100_000, default: 20 }),
+  LOOKUP_WINDOW_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
+  LOOKUP_LOCK_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -68,6 +74,10 @@ export interface Config {
   signInRateLimitPerMinute: number;
   registrationRateLimitPerHour: number;
   pdfVerificationRateLimitPerMinute: number;
+  lookupMaxFailuresPerNumber: number;
+  lookupMaxFailuresPerAddress: number;
+  lookupWindowMinutes: number;
+  lookupLockMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -155,5 +165,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     signInRateLimitPerMinute: env.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     registrationRateLimitPerHour: env.REGISTRATION_RATE_LIMIT_PER_HOUR,
     pdfVerificationRateLimitPerMinute: env.PDF_VERIFICATION_RATE_LIMIT_PER_MINUTE,
+    lookupMaxFailuresPerNumber: env.LOOKUP_MAX_FAILURES_PER_NUMBER,
+    lookupMaxFailuresPerAddress: env.LOOKUP_MAX_FAILURES_PER_ADDRESS,
+    lookupWindowMinutes: env.LOOKUP_WINDOW_MINUTES,
+    lookupLockMinutes: env.LOOKUP_LOCK_MINUTES,
   };
 }

@@ -302,6 +302,10 @@ export const ContractDetailSchema = Type.Object({
   guaranteeKeyNotices: Type.Array(
     Type.Object({ guaranteeId: UuidSchema, kind: GuaranteeKindSchema, guaranteeNumber: Type.String(), submittedAt: DateTimeSchema }),
   ),
+  /** Guarantees the orderer accepted (접수) at the lookup and linked to this contract, newest first. */
+  acceptedGuarantees: Type.Array(
+    Type.Object({ guaranteeId: UuidSchema, kind: GuaranteeKindSchema, guaranteeNumber: Type.String(), acceptedAt: DateTimeSchema }),
+  ),
   contacts: Type.Array(ContractContactSchema),
   annex: Type.Union([Type.Object({ fileName: Type.String(), size: Type.Integer(), sha256: Type.String() }), Type.Null()]),
   version: Type.Integer(),

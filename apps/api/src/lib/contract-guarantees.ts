@@ -1,6 +1,6 @@
 // What contracts need to know about guarantees, without the two modules importing each other: which required
-// guarantees still block the contractor's signature, and which key notices the contractor has handed to the orderer
-// through the platform.
+// guarantees still block the contractor's signature, which key notices the contractor has handed to the orderer
+// through the platform, and which guarantees the orderer accepted at the lookup.
 import type { GuaranteeKind } from "@pwp/shared/contracts";
 import type { DbClient } from "../db/database.ts";
 
@@ -44,4 +44,16 @@ export async function listSubmittedKeyNotices(db: DbClient, contract: { id: stri
     select: { id: true, kind: true, guaranteeNumber: true, keyNoticeSubmittedAt: true },
   });
   return rows.map((row) => ({ guaranteeId: row.id, kind: row.kind, guaranteeNumber: row.guaranteeNumber as string, submittedAt: row.keyNoticeSubmittedAt as Date }));
+}
+
+export type AcceptedGuarantee = { guaranteeId: string; kind: GuaranteeKind; guaranteeNumber: string; acceptedAt: Date };
+
+/** The contractor's platform guarantees linked to this contract that the orderer accepted (접수), newest first. */
+export async function listAcceptedGuarantees(db: DbClient, contract: { id: string; contractorOrganizationId: string }): Promise<AcceptedGuarantee[]> {
+  const rows = await db.guarantee.findMany({
+    where: { contractId: contract.id, contractorOrganizationId: contract.contractorOrganizationId, origin: "PLATFORM", acceptanceStatus: "ACCEPTED", guaranteeNumber: { not: null } },
+    orderBy: [{ acceptanceDecidedAt: "desc" }, { id: "asc" }],
+    select: { id: true, kind: true, guaranteeNumber: true, acceptanceDecidedAt: true },
+  });
+  return rows.map((row) => ({ guaranteeId: row.id, kind: row.kind, guaranteeNumber: row.guaranteeNumber as string, acceptedAt: row.acceptanceDecidedAt as Date }));
 }

@@ -43,6 +43,19 @@ async function authenticate(request: FastifyRequest): Promise<AccessTokenClaims>
   }
 }
 
+/**
+ * The session on a "public" route that reads one when it is there (the guarantee lookup records the viewer's
+ * organisation and offers an orderer its actions): null without an Authorization header, and null for a session
+ * that could not open "signed-in" routes (organisation not approved, certificate sign-in required). An invalid or
+ * expired token is refused (401) as on any route, so the client refreshes it instead of silently looking anonymous.
+ */
+export async function readOptionalSession(request: FastifyRequest): Promise<AccessTokenClaims | null> {
+  if (!request.headers.authorization) return null;
+  const claims = await authenticate(request);
+  if (claims.status !== "APPROVED" || (claims.certificateRequired && !claims.certificate)) return null;
+  return claims;
+}
+
 async function authPlugin(app: FastifyInstance) {
   await app.register(fastifyCookie);
   await app.register(fastifyJwt, {

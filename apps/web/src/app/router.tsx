@@ -170,6 +170,13 @@ export const router = createBrowserRouter([
       },
       {
         path: paths.verify.path,
+        // No account is needed, but a signed-in orderer's session must be restored (from the refresh cookie) before
+        // the lookup, so the request carries their token and the page can offer acceptance. A failure to reach the
+        // server leaves the page usable; the lookup itself will say what is wrong.
+        loader: async () => {
+          await loadCurrentUser().catch(() => null);
+          return null;
+        },
         lazy: () => import("./routes/verify").then((module) => ({ Component: module.VerifyRoute })),
       },
       {

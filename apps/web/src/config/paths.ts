@@ -8,7 +8,11 @@ export const paths = {
     getHref: (redirectTo?: string | null) =>
       redirectTo ? `/sign-in?redirectTo=${encodeURIComponent(redirectTo)}` : "/sign-in",
   },
-  verify: { path: "/verify", getHref: () => "/verify" },
+  verify: {
+    path: "/verify",
+    /** With the number only (as the key notice's QR code links): the key never goes into a URL. */
+    getHref: (guaranteeNumber?: string) => (guaranteeNumber ? `/verify?number=${encodeURIComponent(guaranteeNumber)}` : "/verify"),
+  },
   orderer: { path: "/orderer", getHref: () => "/orderer" },
   contractor: { path: "/contractor", getHref: () => "/contractor" },
   surety: { path: "/surety", getHref: () => "/surety" },

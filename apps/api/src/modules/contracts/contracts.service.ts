@@ -36,7 +36,7 @@ import type { PrismaClient } from "../../db/database.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/app-error.ts";
 import { recordAuditEvent } from "../../lib/audit.ts";
-import { listSubmittedKeyNotices, missingRequiredGuarantees } from "../../lib/contract-guarantees.ts";
+import { listAcceptedGuarantees, listSubmittedKeyNotices, missingRequiredGuarantees } from "../../lib/contract-guarantees.ts";
 import { decodeCursor, encodeCursor } from "../../lib/page-cursor.ts";
 import { verifyPlatformPdf } from "../../lib/pki/pdf-verification.ts";
 import { requireOwnCertificate } from "../../lib/pki/signer-verification.ts";
@@ -269,7 +269,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
   }
 
   async function toDetail(actor: Actor, row: repository.ContractDetailRow, side: ContractSide): Promise<ContractDetail> {
-    const [annexSize, revision, signatures, allowedActions, sent, missingGuarantees, keyNotices] = await Promise.all([
+    const [annexSize, revision, signatures, allowedActions, sent, missingGuarantees, keyNotices, acceptedGuarantees] = await Promise.all([
       row.annexFileName ? repository.findAnnexSize(prisma, row.id) : Promise.resolve(null),
       row.edition > 0 ? repository.findLatestRevisionInfo(prisma, row.id, row.edition) : Promise.resolve(null),
       row.edition > 0 ? repository.listSignatures(prisma, row.id, row.edition) : Promise.resolve([]),
@@ -278,6 +278,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
       // Only a contractor's signature still ahead can be blocked; once it is made (or the contract cancelled) nothing is missing.
       row.status === "DRAFT" || row.status === "SENT" || row.status === "RETURNED" ? missingRequiredGuarantees(prisma, row) : Promise.resolve([]),
       listSubmittedKeyNotices(prisma, row),
+      listAcceptedGuarantees(prisma, row),
     ]);
     const content = sent ?? contentOf(row, annexSize);
     return {
@@ -289,6 +290,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
       requiredGuarantees: content.requiredGuarantees,
       missingGuarantees,
       guaranteeKeyNotices: keyNotices.map((notice) => ({ ...notice, submittedAt: notice.submittedAt.toISOString() })),
+      acceptedGuarantees: acceptedGuarantees.map((accepted) => ({ ...accepted, acceptedAt: accepted.acceptedAt.toISOString() })),
       contacts: content.contacts,
       annex: content.annex,
       version: row.version,

@@ -6,6 +6,7 @@ import type { OrganizationKind } from "@pwp/shared/enums";
 import type { GuaranteeEventKind, GuaranteeSide, GuaranteeStatus, GuaranteeVersionKind } from "@pwp/shared/guarantees";
 import type { DbClient } from "../../db/database.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { guaranteeVisibleTo } from "../../lib/guarantee-access.ts";
 
 const ORGANIZATION_SELECT = {
   id: true,
@@ -70,9 +71,7 @@ export type GuaranteeDetailRow = Prisma.GuaranteeGetPayload<{ select: typeof DET
 export type OrganizationRow = Prisma.OrganizationGetPayload<{ select: typeof ORGANIZATION_SELECT }>;
 
 /** The contractor sees all its guarantees; the surety sees applications once sent to it (never a draft). */
-export function visibleTo(organizationId: string): Prisma.GuaranteeWhereInput {
-  return { OR: [{ contractorOrganizationId: organizationId }, { suretyOrganizationId: organizationId, status: { not: "DRAFT" } }] };
-}
+export const visibleTo = guaranteeVisibleTo;
 
 function sideWhere(organizationId: string, side: GuaranteeSide): Prisma.GuaranteeWhereInput {
   return side === "CONTRACTOR" ? { contractorOrganizationId: organizationId } : { suretyOrganizationId: organizationId, status: { not: "DRAFT" } };

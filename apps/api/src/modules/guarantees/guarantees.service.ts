@@ -59,7 +59,7 @@ import {
   type GuaranteeTerms,
   type TermChange,
 } from "./guarantee-document.ts";
-import { createAuthKeys } from "./guarantee-keys.ts";
+import { createAuthKeys } from "../../lib/guarantee-auth-keys.ts";
 import { decodeBase64Field, refuseField, verifyVersionSignatures } from "./guarantee-signing.ts";
 import { renderFeeStatementPdf, renderGuaranteeCertificatePdf, renderKeyNoticePdf } from "./guarantee-pdfs.ts";
 import * as repository from "./guarantees.repository.ts";

@@ -13,7 +13,7 @@ import {
   termsOf,
   type GuaranteeTerms,
 } from "../../../src/modules/guarantees/guarantee-document.ts";
-import { createAuthKeys, generateAuthKey } from "../../../src/modules/guarantees/guarantee-keys.ts";
+import { createAuthKeys, generateAuthKey } from "../../../src/lib/guarantee-auth-keys.ts";
 
 describe("the authentication key", () => {
   it("has 14 characters from the alphabet (≥ 70 bits) and differs across 1,000 generations, every character in use", () => {

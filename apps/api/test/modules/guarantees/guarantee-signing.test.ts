@@ -3,7 +3,7 @@
 // platform must not accept. Everything is signed in Node as the browser signs (guarantee-fixtures.ts).
 import { AUTH_KEY_PATTERN, GUARANTEE_NUMBER_PATTERN, type GuaranteeDetail } from "@pwp/shared/guarantees";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuthKeys } from "../../../src/modules/guarantees/guarantee-keys.ts";
+import { createAuthKeys } from "../../../src/lib/guarantee-auth-keys.ts";
 import { issueTestCertificate } from "../../support/certificates.ts";
 import { buildTestApp, type TestApp } from "../../support/test-app.ts";
 import { addPartyUser } from "../contracts/contract-fixtures.ts";

@@ -20,6 +20,7 @@ import { getSignatureReport } from "../api/get-signature-report";
 import { useReturnContract } from "../api/return-contract";
 import { useSendContract } from "../api/send-contract";
 import { formatAmountWithCurrency } from "../amount-format";
+import { AcceptedGuaranteesCard } from "./accepted-guarantees-card";
 import { ContractPdfViewer, saveBlob } from "./contract-pdf-viewer";
 import { ContractStatusBadge } from "./contract-status-badge";
 import { ContractSignatures, ContractTimeline } from "./contract-timeline";
@@ -225,6 +226,7 @@ function ContractDetailView({ detail, user, onRefresh }: { detail: ContractDetai
           )}
         </Card>
         <ContractSignatures signatures={detail.signatures} />
+        {detail.acceptedGuarantees.length > 0 && <AcceptedGuaranteesCard detail={detail} />}
         <ContractTimeline contractId={detail.id} />
       </div>
     </div>

@@ -3,16 +3,14 @@
 import { formatAmount } from "@pwp/shared/amounts";
 import type { Currency } from "@pwp/shared/contracts";
 import type { Locale } from "@pwp/shared/enums";
+import { formatCalendarDate } from "@/lib/format";
 
 export function formatMoney(amount: number, currency: Currency, locale: Locale): string {
   return formatAmount(amount, currency, locale);
 }
 
-/** A calendar date (YYYY-MM-DD) as the language writes it; read at UTC so no time zone moves it a day. */
-export function formatCalendarDate(value: string, locale: Locale): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${value}T00:00:00Z`));
-}
+// The verification page writes dates the same way, so the one definition lives in lib.
+export { formatCalendarDate } from "@/lib/format";
 
 /**
  * A before/after value of the version history: the API writes amounts as digits and dates as YYYY-MM-DD; those

@@ -27,8 +27,10 @@ import { DeleteDraftButton } from "./delete-draft-button";
 import { describeGuaranteeError, isGuaranteeConflict } from "./describe-guarantee-error";
 import { formatCalendarDate, formatMoney } from "./format";
 import { GuaranteeHistory } from "./guarantee-history";
+import { GuaranteeLookupsCard } from "./guarantee-lookups-card";
 import { GuaranteeStatusBadge } from "./guarantee-status-badge";
 import { GuaranteeTimeline } from "./guarantee-timeline";
+import { OrdererAcceptanceCard } from "./orderer-acceptance-card";
 import { ReasonDialog } from "./reason-dialog";
 import "../guarantees.css";
 
@@ -303,6 +305,9 @@ function GuaranteeDetailView({ detail, user, onRefresh }: { detail: GuaranteeDet
           </Card>
         )}
         {!isOffline && <GuaranteeHistory detail={detail} />}
+        {/* The orderer meets an issued guarantee at the lookup: every view and failed attempt, and its decision, show here. */}
+        {isIssued && <GuaranteeLookupsCard guaranteeId={detail.id} />}
+        {isIssued && <OrdererAcceptanceCard detail={detail} />}
         <GuaranteeTimeline events={detail.events} />
       </div>
     </div>

@@ -2,7 +2,8 @@
 // contractor and the surety, printed on the key notice, typed by the orderer at the lookup. It is stored twice and
 // never in clear: an HMAC-SHA256 the lookup compares in constant time, and an AES-256-GCM copy so the two parties
 // can display it again. Both keys are derived from PKI_MASTER_KEY with HKDF under info strings of their own, so
-// neither can open anything else (the CA keys are encrypted under the master key itself).
+// neither can open anything else (the CA keys are encrypted under the master key itself). Here in lib/ because two
+// modules use it: guarantees (issue, re-key, display) and guarantee-lookup (the public lookup compares keys).
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { AUTH_KEY_ALPHABET, AUTH_KEY_LENGTH, normalizeAuthKey } from "@pwp/shared/guarantees";
 
@@ -73,5 +74,18 @@ export function createAuthKeys(masterKey: Uint8Array) {
     return stored !== null && isEqual;
   }
 
-  return { hashAuthKey, encryptAuthKey, decryptAuthKey, issueAuthKey, verifyAuthKey };
+  // A stand-in for a guarantee that does not exist: a random id and the HMAC of a random key, made once, so a lookup
+  // of an unknown number computes the same HMAC and compares 32 bytes with timingSafeEqual like any other.
+  const dummy = { id: randomBytes(16).toString("hex"), authKeyHash: hashAuthKey(randomBytes(16).toString("hex"), generateAuthKey()) };
+
+  /**
+   * verifyAuthKey for a guarantee found by number, or null when none was: the same work either way (no timing
+   * oracle for which numbers exist), and null never matches.
+   */
+  function verifyAuthKeyOrDummy(guarantee: { id: string; authKeyHash: string | null } | null, candidate: string): boolean {
+    const isMatch = verifyAuthKey(guarantee ?? dummy, candidate);
+    return guarantee !== null && isMatch;
+  }
+
+  return { hashAuthKey, encryptAuthKey, decryptAuthKey, issueAuthKey, verifyAuthKey, verifyAuthKeyOrDummy };
 }
