@@ -18,7 +18,7 @@ test("anyone opens the demo guarantee with its number and key; the orderer accep
   await expect(visitor.getByText("No guarantee matches this number and key. Check both and try again.")).toBeVisible();
   await visitor.getByLabel("Authentication key").fill(DEMO_GUARANTEE.key);
   await visitor.getByRole("button", { name: "Verify" }).click();
-  await expect(visitor.getByRole("heading", { name: "Guarantee certificate" })).toBeVisible();
+  await expect(visitor.getByRole("heading", { level: 2, name: /^Guarantee certificate/ })).toBeVisible();
   await expect(visitor.getByRole("region", { name: /Current certificate/ })).toContainText(DEMO_GUARANTEE.worksTitle);
   await expect(visitor.getByRole("region", { name: "Electronic signature of the current certificate" })).toContainText("Signature valid");
   await expect(visitor.getByRole("link", { name: "Sign in to accept or return" })).toBeVisible();
