@@ -1,10 +1,11 @@
 import type { CurrentUser } from "@pwp/shared/auth";
-import type { ContractDetail, ContractParty } from "@pwp/shared/contracts";
+import { CONTRACT_REASON_MAX_LENGTH, type ContractDetail, type ContractParty } from "@pwp/shared/contracts";
 import { formatRegistrationNumber } from "@pwp/shared/registration-number";
 import { lazy, Suspense, useId, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DocumentTitle } from "@/components/document-title";
+import { ReasonDialog } from "@/components/ui/reason-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -26,7 +27,6 @@ import { ContractStatusBadge } from "./contract-status-badge";
 import { ContractSignatures, ContractTimeline } from "./contract-timeline";
 import { DeleteDraftButton } from "./delete-draft-button";
 import { describeContractError, isContractConflict } from "./describe-contract-error";
-import { ReasonDialog } from "./reason-dialog";
 import "../contracts.css";
 
 // The signing code (pkijs, pdf-lib, the PAdES steps) is fetched only when the user opens the signing panel.
@@ -187,6 +187,9 @@ function ContractDetailView({ detail, user, onRefresh }: { detail: ContractDetai
           isPending={returnContract.isPending}
           error={returnContract.error && !isContractConflict(returnContract.error) ? <Alert>{describeContractError(returnContract.error, t)}</Alert> : null}
           reasonError={readFieldErrors(returnContract.error).reason}
+          maxLength={CONTRACT_REASON_MAX_LENGTH}
+          requiredMessage={t("contracts.dialog.reasonRequired")}
+          closeLabel={t("contracts.dialog.close")}
           onClose={closeDialog}
           onSubmit={(reason) => {
             setConflict(null);
@@ -203,6 +206,9 @@ function ContractDetailView({ detail, user, onRefresh }: { detail: ContractDetai
           isPending={cancel.isPending}
           error={cancel.error && !isContractConflict(cancel.error) ? <Alert>{describeContractError(cancel.error, t)}</Alert> : null}
           reasonError={readFieldErrors(cancel.error).reason}
+          maxLength={CONTRACT_REASON_MAX_LENGTH}
+          requiredMessage={t("contracts.dialog.reasonRequired")}
+          closeLabel={t("contracts.dialog.close")}
           onClose={closeDialog}
           onSubmit={(reason) => {
             setConflict(null);

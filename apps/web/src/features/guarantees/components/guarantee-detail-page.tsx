@@ -1,9 +1,10 @@
 import type { CurrentUser } from "@pwp/shared/auth";
-import { guaranteeShareBasisPoints, KINDS_WITH_DEPOSIT_BANK, type GuaranteeDetail, type SigningGuaranteeAction } from "@pwp/shared/guarantees";
+import { GUARANTEE_REASON_MAX_LENGTH, guaranteeShareBasisPoints, KINDS_WITH_DEPOSIT_BANK, type GuaranteeDetail, type SigningGuaranteeAction } from "@pwp/shared/guarantees";
 import { lazy, Suspense, useId, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DocumentTitle } from "@/components/document-title";
+import { ReasonDialog } from "@/components/ui/reason-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -31,7 +32,6 @@ import { GuaranteeLookupsCard } from "./guarantee-lookups-card";
 import { GuaranteeStatusBadge } from "./guarantee-status-badge";
 import { GuaranteeTimeline } from "./guarantee-timeline";
 import { OrdererAcceptanceCard } from "./orderer-acceptance-card";
-import { ReasonDialog } from "./reason-dialog";
 import "../guarantees.css";
 
 // The signing code (pkijs, the PDF signer, the CMS steps) is fetched only when the surety opens a signing panel.
@@ -273,6 +273,9 @@ function GuaranteeDetailView({ detail, user, onRefresh }: { detail: GuaranteeDet
           isPending={requestCorrection.isPending}
           error={requestCorrection.error && !isGuaranteeConflict(requestCorrection.error) ? <Alert>{describeGuaranteeError(requestCorrection.error, t)}</Alert> : null}
           reasonError={readFieldErrors(requestCorrection.error).reason}
+          maxLength={GUARANTEE_REASON_MAX_LENGTH}
+          requiredMessage={t("guarantees.dialog.reasonRequired")}
+          closeLabel={t("guarantees.dialog.close")}
           onClose={closeDialog}
           onSubmit={(reason) => {
             setConflict(null);
@@ -289,6 +292,9 @@ function GuaranteeDetailView({ detail, user, onRefresh }: { detail: GuaranteeDet
           isPending={refuse.isPending}
           error={refuse.error && !isGuaranteeConflict(refuse.error) ? <Alert>{describeGuaranteeError(refuse.error, t)}</Alert> : null}
           reasonError={readFieldErrors(refuse.error).reason}
+          maxLength={GUARANTEE_REASON_MAX_LENGTH}
+          requiredMessage={t("guarantees.dialog.reasonRequired")}
+          closeLabel={t("guarantees.dialog.close")}
           onClose={closeDialog}
           onSubmit={(reason) => {
             setConflict(null);
