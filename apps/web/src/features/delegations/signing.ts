@@ -29,16 +29,3 @@ export function commonNameOf(distinguishedName: string): string {
   return match?.[1] ? match[1].replace(/\\(.)/g, "$1").trim() : distinguishedName;
 }
 
-/** Saves bytes under a file name (the statement route needs the access token, so a plain link cannot fetch it). */
-export function saveFile(parts: BlobPart[], type: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob(parts, { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.rel = "noopener";
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked a little later: some browsers start the download after click() returns.
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

@@ -3,21 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import { saveBlob } from "@/lib/save-blob";
 import { useContractPdf, type RevisionRef } from "../api/get-contract-pdf";
 import { describeContractError } from "./describe-contract-error";
-
-/** Saves a Blob under a file name: the API needs the bearer token, so a plain link cannot fetch it. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // After the click has started the download; revoking at once can cancel it in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /**
  * Points the frame at an object URL of the Blob, and revokes it when the frame goes or the Blob changes (a ref

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { isApiError } from "@/lib/api-client";
 import { useDelegationStatement } from "../api/get-delegation-statement";
-import { saveFile } from "../signing";
+import { saveBlob } from "@/lib/save-blob";
 import "./delegations.css";
 
 /** Served by the API without a session: the root and issuing CA, the CA file a verifier needs. */
@@ -57,12 +57,12 @@ function StatementSection({ title, signed, fileName }: { title: string; signed: 
         <code>{signed.statement}</code>
       </pre>
       <div className="inline-confirm__actions">
-        <Button variant="secondary" onClick={() => saveFile([signed.statement], "application/json", `${fileName}.json`)}>
+        <Button variant="secondary" onClick={() => saveBlob(new Blob([signed.statement], { type: "application/json" }), `${fileName}.json`)}>
           {t("delegations.statement.downloadStatement")}
         </Button>
         <Button
           variant="secondary"
-          onClick={() => saveFile([fromBase64(signed.signedData)], "application/pkcs7-signature", `${fileName}.p7s`)}
+          onClick={() => saveBlob(new Blob([fromBase64(signed.signedData)], { type: "application/pkcs7-signature" }), `${fileName}.p7s`)}
         >
           {t("delegations.statement.downloadSignature")}
         </Button>

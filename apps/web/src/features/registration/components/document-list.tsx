@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "@/components/ui/alert";
 import { formatDateTime } from "@/lib/format";
 import { getCurrentLocale } from "@/lib/i18n";
-import { formatFileSize, saveBlob } from "./format";
+import { saveBlob } from "@/lib/save-blob";
+import { formatFileSize } from "./format";
 
 type DocumentListProps = {
   documents: readonly RegistrationDocument[];

@@ -31,16 +31,3 @@ export function checkFiles(files: readonly File[], t: TFunction): string | null 
   return null;
 }
 
-/** Saves a Blob under its name through a temporary object URL. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.rel = "noopener";
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked a little later: some browsers start the download after click() returns.
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
