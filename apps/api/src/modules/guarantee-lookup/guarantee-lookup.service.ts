@@ -199,7 +199,13 @@ export function createGuaranteeLookupService({ prisma, pki, config, now = () => 
     const needsLinked = row.contractId !== null && (row.acceptanceStatus === "ACCEPTED" || (viewer?.kind === "ORDERER" && row.ordererOrganizationId !== viewer.organizationId));
     const linked = needsLinked && row.contractId ? await repository.findContractRef(prisma, row.contractId) : null;
     const isOrderer = viewer?.kind === "ORDERER" && isOrdererOf(row, linked, viewer.organizationId);
-    const contracts = isOrderer && viewer ? await repository.listLinkableContracts(prisma, viewer.organizationId, row.contractorOrganizationId) : [];
+    // A guarantee applied for from a contract can only be accepted for that contract (chooseContract): then that is
+    // the one candidate, not every contract the orderer has with the contractor.
+    const contracts = !isOrderer || !viewer
+      ? []
+      : row.contractId
+        ? [linked ?? (await repository.findContractRef(prisma, row.contractId))].filter((contract) => contract !== null)
+        : await repository.listLinkableContracts(prisma, viewer.organizationId, row.contractorOrganizationId);
     const contractRef = (contract: { id: string; contractNumber: string; title: string }) => ({ id: contract.id, contractNumber: contract.contractNumber, title: contract.title });
 
     return {

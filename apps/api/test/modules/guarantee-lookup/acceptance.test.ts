@@ -123,9 +123,11 @@ describe("accepting (접수)", () => {
     expect((await testApp.prisma.guarantee.findUniqueOrThrow({ where: { id: guarantee.id } })).contractId).toBe(second.id);
   });
 
-  it("a guarantee linked to a contract cannot be accepted for another one", async () => {
+  it("a guarantee linked to a contract offers only that contract and cannot be accepted for another one", async () => {
     const issued = await issuedGuarantee(testApp);
     const other = await sentContract(testApp, issued.orderer, issued.contractor);
+    const lookup = (await post("", await credentialsOf(issued), { ip: nextAddress(), auth: issued.orderer.staff.auth })).json() as GuaranteeLookupResult;
+    expect(lookup.ordererActions?.contracts.map((contract) => contract.id)).toEqual([issued.contract.id]);
     const response = await post("/accept", { ...(await credentialsOf(issued)), contractId: other.id }, { ip: nextAddress(), auth: issued.orderer.staff.auth });
     expect(response.statusCode).toBe(400);
     expect(fieldsOf(response.json())).toEqual(["body.contractId"]);
