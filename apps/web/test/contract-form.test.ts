@@ -1,3 +1,4 @@
+import { parseAmountInput } from "@pwp/shared/amounts";
 import type { ContractDetail } from "@pwp/shared/contracts";
 import { describe, expect, it } from "vitest";
 import {
@@ -6,7 +7,6 @@ import {
   moveItem,
   newContact,
   newTermsSection,
-  parseAmountInput,
   toContractBody,
   type ContractFormValues,
 } from "../src/features/contracts/contract-form";

@@ -12,7 +12,6 @@ import {
   formatBasisPoints,
   guaranteeFormFromDetail,
   newContactRow,
-  parseAmountInput,
   placeKindFieldErrors,
   toGuaranteeBodies,
   toUpdateBody,
@@ -104,16 +103,6 @@ describe("the share of the guarantee amount", () => {
   });
 });
 
-describe("amount input", () => {
-  it("reads separators and full-width digits, refuses fractions and out-of-range values", () => {
-    expect(parseAmountInput("１２，３４５")).toEqual({ amount: 12345 });
-    expect(parseAmountInput("1 000_000")).toEqual({ amount: 1_000_000 });
-    expect(parseAmountInput("")).toEqual({ problem: "required" });
-    expect(parseAmountInput("1.5")).toEqual({ problem: "amountNotInteger" });
-    expect(parseAmountInput("0")).toEqual({ problem: "amountRange" });
-    expect(parseAmountInput("1000000000000000")).toEqual({ problem: "amountRange" });
-  });
-});
 
 describe("toGuaranteeBodies", () => {
   it("makes one body per ticked kind, in the shared order, with each kind's own fields", () => {

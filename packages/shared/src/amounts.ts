@@ -109,3 +109,22 @@ export function amountInDaiji(amount: AmountValue): string {
 export function formatJapaneseContractAmount(amount: AmountValue, currency: Currency): string {
   return `金${amountInDaiji(amount)}${UNIT_AFTER.ja[currency]}也`;
 }
+
+// ---- what people type --------------------------------------------------------------------------------------------
+
+/** Separators people type or paste in amounts: commas, spaces and the underscore. */
+const AMOUNT_SEPARATORS = /[,\s_]/g;
+
+/**
+ * The integer in `text`, or why not. Read through BigInt so no digit is rounded on the way; every value up to
+ * CONTRACT_AMOUNT_MAX is below 2^53 and therefore exact as a number.
+ */
+export function parseAmountInput(text: string): { amount: number } | { problem: "required" | "amountNotInteger" | "amountRange" } {
+  // NFKC turns the full-width digits and commas a Japanese or Korean IME types into ASCII ones.
+  const digits = text.normalize("NFKC").replace(AMOUNT_SEPARATORS, "");
+  if (digits === "") return { problem: "required" };
+  if (!/^\d+$/.test(digits)) return { problem: "amountNotInteger" };
+  const value = BigInt(digits);
+  if (value < 1n || value > BigInt(CONTRACT_AMOUNT_MAX)) return { problem: "amountRange" };
+  return { amount: Number(value) };
+}

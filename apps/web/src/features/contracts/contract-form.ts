@@ -2,8 +2,8 @@
 // amount is read as an exact integer from what was typed (separators allowed, never a float), optional fields are
 // left out rather than sent empty, and row order is kept so the API's field errors ("termsSections.2.heading")
 // land on the row the user sees.
+import { parseAmountInput } from "@pwp/shared/amounts";
 import {
-  CONTRACT_AMOUNT_MAX,
   CONTRACT_NUMBER_PATTERN,
   type ContractContactInput,
   type ContractDetail,
@@ -82,23 +82,6 @@ export function contractFormFromDetail(detail: ContractDetail): ContractFormValu
     requiredGuarantees: [...detail.requiredGuarantees],
     contacts: detail.contacts.map((contact) => ({ key: newRowKey(), ...contact })),
   };
-}
-
-/** Separators people type or paste in amounts: commas, spaces and the underscore. */
-const AMOUNT_SEPARATORS = /[,\s_]/g;
-
-/**
- * The integer in `text`, or why not. Read through BigInt so no digit is rounded on the way; every value up to
- * CONTRACT_AMOUNT_MAX is below 2^53 and therefore exact as a number.
- */
-export function parseAmountInput(text: string): { amount: number } | { problem: "required" | "amountNotInteger" | "amountRange" } {
-  // NFKC turns the full-width digits and commas a Japanese or Korean IME types into ASCII ones.
-  const digits = text.normalize("NFKC").replace(AMOUNT_SEPARATORS, "");
-  if (digits === "") return { problem: "required" };
-  if (!/^\d+$/.test(digits)) return { problem: "amountNotInteger" };
-  const value = BigInt(digits);
-  if (value < 1n || value > BigInt(CONTRACT_AMOUNT_MAX)) return { problem: "amountRange" };
-  return { amount: Number(value) };
 }
 
 const contractNumberPattern = new RegExp(CONTRACT_NUMBER_PATTERN);

@@ -3,7 +3,8 @@
 // and full-width digits allowed, never a float), the guarantee's share of its base is integer basis points, each
 // ticked kind becomes its own draft (the API takes one kind per application), and fields a kind does not carry
 // (deposit bank, this year's target amount) are sent empty rather than left over from another kind.
-import { CONTRACT_AMOUNT_MAX, GUARANTEE_KINDS, type ContractDetail, type ContractSummary, type Currency, type GuaranteeKind } from "@pwp/shared/contracts";
+import { parseAmountInput } from "@pwp/shared/amounts";
+import { GUARANTEE_KINDS, type ContractDetail, type ContractSummary, type Currency, type GuaranteeKind } from "@pwp/shared/contracts";
 import {
   guaranteeShareBasisPoints,
   KINDS_WITH_DEPOSIT_BANK,
@@ -201,23 +202,6 @@ export function applyContract(values: GuaranteeFormValues, contract: PickedContr
       };
     }),
   };
-}
-
-/** Separators people type or paste in amounts: commas, spaces and the underscore. */
-const AMOUNT_SEPARATORS = /[,\s_]/g;
-
-/**
- * The integer in `text`, or why not. Read through BigInt so no digit is rounded on the way; every value up to
- * CONTRACT_AMOUNT_MAX is below 2^53 and therefore exact as a number.
- */
-export function parseAmountInput(text: string): { amount: number } | { problem: "required" | "amountNotInteger" | "amountRange" } {
-  // NFKC turns the full-width digits and commas a Japanese or Korean IME types into ASCII ones.
-  const digits = text.normalize("NFKC").replace(AMOUNT_SEPARATORS, "");
-  if (digits === "") return { problem: "required" };
-  if (!/^\d+$/.test(digits)) return { problem: "amountNotInteger" };
-  const value = BigInt(digits);
-  if (value < 1n || value > BigInt(CONTRACT_AMOUNT_MAX)) return { problem: "amountRange" };
-  return { amount: Number(value) };
 }
 
 /** 1234 → "12.34" (basis points as a percentage with two decimals, by integer arithmetic). */

@@ -2,7 +2,7 @@
 // Pure, so the rules are unit-tested; the API checks everything again and stores the file as it came.
 import { CURRENCIES, type ContractSummary, type Currency, type GuaranteeKind } from "@pwp/shared/contracts";
 import { OFFLINE_GUARANTEE_FILE_MAX_BYTES, type OfflineGuaranteeData } from "@pwp/shared/guarantees";
-import { parseAmountInput } from "./guarantee-form";
+import { parseAmountInput } from "@pwp/shared/amounts";
 
 /** What the file input offers; the server decides from the bytes, this only guides the picker and the check. */
 export const OFFLINE_FILE_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;

@@ -4,7 +4,7 @@
 // whole won or yen, as fee statements do), a change or correction sends only what differs from the current version,
 // a partial release sends the remaining amount, and every action after the issue needs a reason.
 import { VERSION_KIND_BY_ACTION, type GuaranteeAmendment, type GuaranteeDetail, type PrepareGuaranteeVersionBody, type SigningGuaranteeAction } from "@pwp/shared/guarantees";
-import { parseAmountInput } from "./guarantee-form";
+import { parseAmountInput } from "@pwp/shared/amounts";
 
 export type AmendmentField = keyof GuaranteeAmendment;
 

@@ -1,3 +1,4 @@
+import { parseAmountInput } from "@pwp/shared/amounts";
 import { CONTRACT_SIDES, GUARANTEE_KINDS, type ContractDetail, type Currency, type GuaranteeKind } from "@pwp/shared/contracts";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -22,7 +23,6 @@ import {
   moveItem,
   newContact,
   newTermsSection,
-  parseAmountInput,
   toContractBody,
   type ContactRow,
   type ContractFormProblems,

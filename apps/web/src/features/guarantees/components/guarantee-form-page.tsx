@@ -1,3 +1,4 @@
+import { parseAmountInput } from "@pwp/shared/amounts";
 import type { CurrentUser } from "@pwp/shared/auth";
 import { CURRENCY_BY_COUNTRY, GUARANTEE_KINDS, type Currency, type GuaranteeKind } from "@pwp/shared/contracts";
 import {
@@ -36,7 +37,6 @@ import {
   guaranteeFormFromDetail,
   KINDS_WITH_TARGET_AMOUNT,
   newContactRow,
-  parseAmountInput,
   placeKindFieldErrors,
   toGuaranteeBodies,
   toUpdateBody,

@@ -27,7 +27,7 @@ import { SignatureTimestampError } from "@/lib/signing/signature-timestamp";
 import { signingCertificatesQueryOptions } from "@/lib/signing/signing-certificates";
 import { storeChangedGuarantee } from "../api/get-guarantee";
 import { prepareGuaranteeVersion } from "../api/prepare-guarantee-version";
-import { parseAmountInput } from "../guarantee-form";
+import { parseAmountInput } from "@pwp/shared/amounts";
 import { loadPreparedDocuments, runGuaranteeSigning } from "../signing/run-guarantee-signing";
 import { isGuaranteeSigningError, type GuaranteeSigningStep, type PreparedDocuments } from "../signing/sign-guarantee-version";
 import {
