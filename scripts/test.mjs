@@ -3,7 +3,7 @@
 // throwaway PostgreSQL server, and the Playwright end-to-end tests against the built app in Chromium. Ends with
 // one line: "N passed, N failed".
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
@@ -130,12 +130,29 @@ if (!chromium) {
       PLAYWRIGHT_JSON_OUTPUT_NAME: file,
     },
   });
+  if (code !== 0) printFailedPageStates(path.resolve(import.meta.dirname, "../e2e/test-results"));
   if (existsSync(file)) {
     const { stats } = JSON.parse(readFileSync(file, "utf8"));
     const failed = stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
     record("end-to-end tests", { passed: stats.expected + stats.flaky, failed, skipped: stats.skipped });
   } else {
     record("end-to-end tests", { passed: 0, failed: 1, skipped: 0 });
+  }
+}
+
+/**
+ * CI keeps only the end of the log: for each failed end-to-end test, the headings, alerts and status messages of the
+ * page it failed on (from Playwright's error-context.md), so a failure says what the page said.
+ */
+function printFailedPageStates(resultsDir) {
+  if (!existsSync(resultsDir)) return;
+  for (const entry of readdirSync(resultsDir, { recursive: true })) {
+    if (!String(entry).endsWith("error-context.md")) continue;
+    const lines = readFileSync(path.join(resultsDir, String(entry)), "utf8").split("\n");
+    // A matching node and the two lines after it, where its text often is.
+    const telling = lines.filter((_, index) => lines.slice(Math.max(0, index - 2), index + 1).some((line) => /- (alert|status|heading|dialog)\b/.test(line))).slice(0, 40);
+    console.log(`\n  Page state of ${path.dirname(String(entry))}:`);
+    for (const line of telling) console.log(`    ${line.trim().slice(0, 200)}`);
   }
 }
 

@@ -46,7 +46,11 @@ async function signPrepared(page: Page, signButton: string, expectedStatus: RegE
   await expect(firstCertificate).toBeVisible({ timeout: 30_000 });
   await firstCertificate.check();
   await page.getByRole("button", { name: signButton }).click();
-  await expect(page.getByRole("status").filter({ hasText: expectedStatus })).toBeVisible({ timeout: 30_000 });
+  // Either outcome ends the wait: a refusal fails the test with the page's own words instead of a bare timeout.
+  const done = page.getByRole("status").filter({ hasText: expectedStatus });
+  const refusal = page.getByRole("alert");
+  await expect(done.or(refusal).first()).toBeVisible({ timeout: 60_000 });
+  if (await refusal.count()) throw new Error(`Signing was refused: ${(await refusal.allInnerTexts()).join(" | ")}`);
 }
 
 test("contractor applies, surety asks for a correction, issues with its key, contractor gets the key notice, surety changes the amount", async ({ browser }) => {
