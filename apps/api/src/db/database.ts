@@ -10,8 +10,16 @@ export type { PrismaClient };
 /** What repositories take: the client itself or the client of a running transaction. */
 export type DbClient = PrismaClient | Prisma.TransactionClient;
 
+/**
+ * One SQL statement on the driver itself, past Prisma's query compiler: for the hottest public path only (the
+ * guarantee lookup, see notes on Prisma's per-query cost in docs/decisions/010). Parameters are $1, $2…; the two
+ * drivers parse column types differently (dates, int8), so callers select one json column and read that.
+ */
+export type LeanQuery = <Row>(text: string, params: readonly unknown[], options?: { name?: string }) => Promise<Row[]>;
+
 export interface Database {
   prisma: PrismaClient;
+  query: LeanQuery;
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   engine: "pglite" | "postgresql";
   close(): Promise<void>;
@@ -24,6 +32,8 @@ export async function openPgliteDatabase(pglite: PGlite): Promise<Database> {
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
     prisma,
+    // PGlite runs one statement at a time and waits for an open transaction to end, like Prisma's own queries.
+    query: async <Row>(text: string, params: readonly unknown[]) => (await pglite.query<Row>(text, [...params])).rows,
     adapterFactory,
     engine: "pglite",
     async close() {
@@ -41,8 +51,21 @@ export async function openDatabase(options: { databaseUrl: string | undefined; d
     const pglite = await PGlite.create(dir);
     return openPgliteDatabase(pglite);
   }
-  const { PrismaPg } = await import("@prisma/adapter-pg");
-  const adapterFactory = new PrismaPg({ connectionString: options.databaseUrl });
+  const [{ PrismaPg }, { default: pg }] = await Promise.all([import("@prisma/adapter-pg"), import("pg")]);
+  // One pool for Prisma and the lean queries, so the connection limit is one number.
+  const pool = new pg.Pool({ connectionString: options.databaseUrl });
+  const adapterFactory = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter: adapterFactory });
-  return { prisma, adapterFactory, engine: "postgresql", close: () => prisma.$disconnect() };
+  return {
+    prisma,
+    // A named statement is parsed and planned once per connection (PGlite has no such cache: it plans every time).
+    query: async <Row>(text: string, params: readonly unknown[], options?: { name?: string }) =>
+      (await pool.query({ text, values: [...params], ...(options?.name ? { name: options.name } : {}) })).rows as Row[],
+    adapterFactory,
+    engine: "postgresql",
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
 }

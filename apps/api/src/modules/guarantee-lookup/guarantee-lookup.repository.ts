@@ -1,9 +1,10 @@
 // The only Prisma calls of the guarantee lookup. The public lookup finds a guarantee by its number alone (the key is
 // the access check); the view log is scoped to the guarantee's two parties in its where clause; the orderer's
-// contracts are scoped to the caller's organisation. Each attempt reads in one statement (readForLookup) and counts a failure in one (recordFailure).
+// contracts are scoped to the caller's organisation. Each attempt reads in one statement (readForLookup) and counts a failure in one (recordFailure);
+// the read and the view log go to the driver directly (LeanQuery), the hot path's two statements.
 import type { Currency, GuaranteeKind } from "@pwp/shared/contracts";
 import type { GuaranteeStatus } from "@pwp/shared/guarantees";
-import type { DbClient } from "../../db/database.ts";
+import type { DbClient, LeanQuery } from "../../db/database.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { guaranteeVisibleTo } from "../../lib/guarantee-access.ts";
 
@@ -89,50 +90,52 @@ export type LookupRead = {
   guarantee: LookupGuaranteeRow | null;
 };
 
-type LookupReadRow = Omit<LookupRead, "guarantee"> & { [K in keyof LookupGuaranteeRow]: LookupGuaranteeRow[K] | null };
+type LookupReadJson = {
+  numberLockedUntil: string | null;
+  addressLockedUntil: string | null;
+  crlNumber: string | null;
+  guarantee: (Omit<LookupGuaranteeRow, "guaranteeEndDate" | "acceptanceDecidedAt"> & { guaranteeEndDate: string; acceptanceDecidedAt: string | null }) | null;
+};
 
 /**
  * What every attempt reads, right or wrong, in one round trip (the lookup is the hottest public path): the locks on
  * this number and this address, the current CRL number, and the guarantee by its unique number (an index lookup; no
- * row when the number is unknown, at the same cost).
+ * guarantee when the number is unknown, at the same cost). One json column, so both drivers hand back the same
+ * types; on the driver itself (LeanQuery), since Prisma's per-statement cost would be most of the lookup's.
  */
-export async function readForLookup(db: DbClient, input: { number: string; address: string; at: Date; crlIssuerId: string }): Promise<LookupRead> {
-  const { number, address, at } = input;
-  const rows = await db.$queryRaw<LookupReadRow[]>`
-    SELECT
-      (SELECT max(c."lockedUntil") FROM "GuaranteeLookupCounter" c WHERE c."scope" = 'NUMBER' AND c."subject" = ${number} AND c."lockedUntil" > ${at}::timestamptz) AS "numberLockedUntil",
-      (SELECT max(c."lockedUntil") FROM "GuaranteeLookupCounter" c WHERE c."scope" = 'ADDRESS' AND c."subject" = ${address} AND c."lockedUntil" > ${at}::timestamptz) AS "addressLockedUntil",
-      (SELECT max(r."crlNumber") FROM "Crl" r WHERE r."issuerId" = ${input.crlIssuerId}::uuid) AS "crlNumber",
-      g."id"::text AS "id", g."origin"::text AS "origin", g."kind"::text AS "kind", g."status"::text AS "status", g."currency"::text AS "currency",
-      g."guaranteeNumber", g."authKeyHash", g."currentVersion", g."guaranteeEndDate",
-      g."contractorOrganizationId"::text AS "contractorOrganizationId", g."ordererOrganizationId"::text AS "ordererOrganizationId",
-      g."contractId"::text AS "contractId", g."acceptanceStatus"::text AS "acceptanceStatus", g."acceptanceReason", g."acceptanceDecidedAt"
-    FROM (SELECT 1) AS one
-    LEFT JOIN "Guarantee" g ON g."guaranteeNumber" = ${number}`;
-  const row = rows[0];
-  if (!row) throw new Error("The lookup read returned no row");
-  const { numberLockedUntil, addressLockedUntil, crlNumber, ...guarantee } = row;
-  const toDate = (value: Date | string | null) => (value === null ? null : new Date(value));
+export const LOOKUP_READ_SQL = `
+  SELECT json_build_object(
+    'numberLockedUntil', (SELECT max(c."lockedUntil") FROM "GuaranteeLookupCounter" c WHERE c."scope" = 'NUMBER' AND c."subject" = $1 AND c."lockedUntil" > $3::timestamptz),
+    'addressLockedUntil', (SELECT max(c."lockedUntil") FROM "GuaranteeLookupCounter" c WHERE c."scope" = 'ADDRESS' AND c."subject" = $2 AND c."lockedUntil" > $3::timestamptz),
+    'crlNumber', (SELECT max(r."crlNumber")::text FROM "Crl" r WHERE r."issuerId" = $4::uuid),
+    'guarantee', (
+      SELECT json_build_object(
+        'id', g."id", 'origin', g."origin", 'kind', g."kind", 'status', g."status", 'currency', g."currency",
+        'guaranteeNumber', g."guaranteeNumber", 'authKeyHash', g."authKeyHash", 'currentVersion', g."currentVersion",
+        'guaranteeEndDate', g."guaranteeEndDate", 'contractorOrganizationId', g."contractorOrganizationId",
+        'ordererOrganizationId', g."ordererOrganizationId", 'contractId', g."contractId",
+        'acceptanceStatus', g."acceptanceStatus", 'acceptanceReason', g."acceptanceReason", 'acceptanceDecidedAt', g."acceptanceDecidedAt")
+      FROM "Guarantee" g WHERE g."guaranteeNumber" = $1)
+  ) AS "read"`;
+
+export async function readForLookup(query: LeanQuery, input: { number: string; address: string; at: Date; crlIssuerId: string }): Promise<LookupRead> {
+  const rows = await query<{ read: LookupReadJson }>(LOOKUP_READ_SQL, [input.number, input.address, input.at.toISOString(), input.crlIssuerId], { name: "guarantee_lookup_read" });
+  const read = rows[0]?.read;
+  if (!read) throw new Error("The lookup read returned no row");
+  const toDate = (value: string | null) => (value === null ? null : new Date(value));
+  const { guarantee } = read;
   return {
-    numberLockedUntil: toDate(numberLockedUntil),
-    addressLockedUntil: toDate(addressLockedUntil),
-    crlNumber: crlNumber === null ? null : BigInt(crlNumber),
-    guarantee:
-      guarantee.id === null
-        ? null
-        : ({
-            ...guarantee,
-            currentVersion: Number(guarantee.currentVersion),
-            guaranteeEndDate: toDate(guarantee.guaranteeEndDate),
-            acceptanceDecidedAt: toDate(guarantee.acceptanceDecidedAt),
-          } as LookupGuaranteeRow),
+    numberLockedUntil: toDate(read.numberLockedUntil),
+    addressLockedUntil: toDate(read.addressLockedUntil),
+    crlNumber: read.crlNumber === null ? null : BigInt(read.crlNumber),
+    guarantee: guarantee === null ? null : { ...guarantee, guaranteeEndDate: new Date(guarantee.guaranteeEndDate), acceptanceDecidedAt: toDate(guarantee.acceptanceDecidedAt) },
   };
 }
 
-/** The signed versions, newest first, with what the lookup shows of each: no PDF bytes, no CMS. */
-export function listSignedVersions(db: DbClient, guaranteeId: string) {
+/** The signed versions up to `upTo`, newest first, with what the lookup shows of each: no PDF bytes, no CMS. */
+export function listSignedVersions(db: DbClient, guaranteeId: string, upTo: number) {
   return db.guaranteeVersion.findMany({
-    where: { guaranteeId, signedAt: { not: null } },
+    where: { guaranteeId, signedAt: { not: null }, number: { lte: upTo } },
     orderBy: { number: "desc" },
     select: {
       id: true,
@@ -176,8 +179,16 @@ export function findVersionCertificatePdf(db: DbClient, guaranteeId: string, num
   });
 }
 
-export function createView(db: DbClient, data: { guaranteeId: string; versionNumber: number; ipAddress: string; viewerUserId: string | null; viewerOrganizationId: string | null; createdAt: Date }) {
-  return db.guaranteeView.create({ data, select: { id: true } });
+export type ViewEntry = { guaranteeId: string; versionNumber: number; ipAddress: string; viewerUserId: string | null; viewerOrganizationId: string | null; createdAt: Date };
+
+/** Several views in one statement (the service's group commit), as one json parameter so both drivers bind it alike. */
+export async function insertViews(query: LeanQuery, views: ViewEntry[]): Promise<void> {
+  await query(
+    `INSERT INTO "GuaranteeView" ("id", "guaranteeId", "versionNumber", "ipAddress", "viewerUserId", "viewerOrganizationId", "createdAt")
+     SELECT gen_random_uuid(), v."guaranteeId", v."versionNumber", v."ipAddress", v."viewerUserId", v."viewerOrganizationId", v."createdAt"
+     FROM json_to_recordset($1::json) AS v("guaranteeId" uuid, "versionNumber" int, "ipAddress" text, "viewerUserId" uuid, "viewerOrganizationId" uuid, "createdAt" timestamptz)`,
+    [JSON.stringify(views)],
+  );
 }
 
 // ---- the orderer's acceptance ------------------------------------------------------------------------------------

@@ -21,12 +21,14 @@ import type {
   VerifyGuaranteeBody,
 } from "@pwp/shared/guarantee-lookup";
 import { guaranteeDisplayStatus, type GuaranteeCertificateDocument, type GuaranteeDisplayStatus } from "@pwp/shared/guarantees";
-import type { PrismaClient } from "../../db/database.ts";
+import { LRUCache } from "lru-cache";
+import type { LeanQuery, PrismaClient } from "../../db/database.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/app-error.ts";
 import { recordAuditEvent } from "../../lib/audit.ts";
 import { createAuthKeys } from "../../lib/guarantee-auth-keys.ts";
+import { createGroupCommit } from "../../lib/group-commit.ts";
 import type { PlatformPki } from "../../plugins/pki.ts";
 import * as repository from "./guarantee-lookup.repository.ts";
 import { addressSubjectOf, normalizeAuthKeyInput, normalizeGuaranteeNumber } from "./lookup-input.ts";
@@ -34,6 +36,7 @@ import { isRevokedAtSigning, readStoredVerification, toSignatureStatus, type Rev
 
 interface Dependencies {
   prisma: PrismaClient;
+  query: LeanQuery;
   pki: PlatformPki;
   config: {
     pkiMasterKey: Uint8Array;
@@ -53,6 +56,10 @@ export const LOOKUP_NOT_FOUND_MESSAGE =
   "No guarantee matches this guarantee number and authentication key. Check both against the key notice (letters in the key are case-sensitive).";
 /** The view log keeps everything; the guarantee page shows the newest entries. */
 const LOG_ENTRIES_SHOWN = 200;
+/** Guarantees whose mapped versions stay in memory (a few kB each). */
+const CACHED_GUARANTEES = 2_000;
+/** Views written in one statement at most. */
+const VIEWS_PER_WRITE = 500;
 const MINUTE_MS = 60_000;
 
 const TIME_ZONE_BY_LANGUAGE = { ko: "Asia/Seoul", ja: "Asia/Tokyo" } as const;
@@ -82,8 +89,13 @@ function refuseField(field: string, message: string): AppError {
   return new AppError("VALIDATION_FAILED", `${field} ${message}.`, { fields: [{ field, message }] });
 }
 
-export function createGuaranteeLookupService({ prisma, pki, config, now = () => new Date() }: Dependencies) {
+export function createGuaranteeLookupService({ prisma, query, pki, config, now = () => new Date() }: Dependencies) {
   const authKeys = createAuthKeys(config.pkiMasterKey);
+  // A guarantee's signed versions never change once signed, and their revocation status changes only with a new CRL:
+  // keyed by guarantee, current version and CRL number, an entry is exact for as long as those three hold, in any
+  // number of API instances, with nothing to invalidate.
+  const versionCache = new LRUCache<string, LookupVersion[]>({ max: CACHED_GUARANTEES });
+  const viewLog = createGroupCommit((views: repository.ViewEntry[]) => repository.insertViews(query, views), { maxBatch: VIEWS_PER_WRITE });
 
   function lockedOut(read: repository.LookupRead): AppError {
     const retryAt = new Date(Math.max(read.numberLockedUntil?.getTime() ?? 0, read.addressLockedUntil?.getTime() ?? 0));
@@ -101,7 +113,7 @@ export function createGuaranteeLookupService({ prisma, pki, config, now = () => 
     const at = now();
     const number = normalizeGuaranteeNumber(credentials.guaranteeNumber);
     const address = addressSubjectOf(ipAddress);
-    const read = await repository.readForLookup(prisma, { number, address, at, crlIssuerId: pki.issuing.id });
+    const read = await repository.readForLookup(query, { number, address, at, crlIssuerId: pki.issuing.id });
     if (read.numberLockedUntil || read.addressLockedUntil) throw lockedOut(read);
 
     const row = read.guarantee;
@@ -178,8 +190,12 @@ export function createGuaranteeLookupService({ prisma, pki, config, now = () => 
   /** Only an issued guarantee within its period can be accepted or returned (not cancelled, released or expired). */
   const canDecideOn = (row: repository.LookupGuaranteeRow, displayStatus: GuaranteeDisplayStatus) => row.status === "ISSUED" && displayStatus !== "EXPIRED";
 
-  async function toResult(row: repository.LookupGuaranteeRow, crlNumber: bigint | null, viewer: LookupClient["viewer"]): Promise<GuaranteeLookupResult> {
-    const versionRows = await repository.listSignedVersions(prisma, row.id);
+  /** The signed versions as the lookup shows them, newest first: read, re-checked and mapped once per cache key. */
+  async function signedVersionsOf(row: repository.LookupGuaranteeRow, crlNumber: bigint | null): Promise<LookupVersion[]> {
+    const key = `${row.id}:${row.currentVersion}:${crlNumber ?? "none"}`;
+    const cached = versionCache.get(key);
+    if (cached) return cached;
+    const versionRows = await repository.listSignedVersions(prisma, row.id, row.currentVersion);
     const verifications = await currentVerifications(versionRows, crlNumber);
     const versions: LookupVersion[] = versionRows.map((version, index) => {
       // Stored by the guarantees module only after canonicalJsonOf checked it against the schema.
@@ -194,6 +210,12 @@ export function createGuaranteeLookupService({ prisma, pki, config, now = () => 
         signature: toSignatureStatus(verifications[index] ?? {}, { suretyName: document.surety.name, checkedAt: version.createdAt.toISOString() }),
       };
     });
+    versionCache.set(key, versions);
+    return versions;
+  }
+
+  async function toResult(row: repository.LookupGuaranteeRow, crlNumber: bigint | null, viewer: LookupClient["viewer"]): Promise<GuaranteeLookupResult> {
+    const versions = await signedVersionsOf(row, crlNumber);
     const displayStatus = displayStatusOf(row, versions[0]?.document.language ?? "ko");
 
     const needsLinked = row.contractId !== null && (row.acceptanceStatus === "ACCEPTED" || (viewer?.kind === "ORDERER" && row.ordererOrganizationId !== viewer.organizationId));
@@ -227,8 +249,8 @@ export function createGuaranteeLookupService({ prisma, pki, config, now = () => 
     };
   }
 
-  async function recordView(row: repository.LookupGuaranteeRow, versionNumber: number, client: LookupClient) {
-    await repository.createView(prisma, {
+  function recordView(row: repository.LookupGuaranteeRow, versionNumber: number, client: LookupClient): Promise<void> {
+    return viewLog.add({
       guaranteeId: row.id,
       versionNumber,
       ipAddress: client.ipAddress,
@@ -289,8 +311,8 @@ export function createGuaranteeLookupService({ prisma, pki, config, now = () => 
       throw new AppError("FORBIDDEN", "Only the orderer this guarantee is addressed to can accept or return it.");
     }
     const viewer = { userId: actor.userId, organizationId: actor.organizationId, kind: "ORDERER" as const };
-    const versions = await repository.listSignedVersions(prisma, row.id);
-    const language = (JSON.parse(versions[0]?.canonicalJson ?? "{}") as Partial<GuaranteeCertificateDocument>).language ?? "ko";
+    const versions = await signedVersionsOf(row, crlNumber);
+    const language = versions[0]?.document.language ?? "ko";
     const displayStatus = displayStatusOf(row, language);
     if (!canDecideOn(row, displayStatus)) {
       throw new AppError("CONFLICT", `A guarantee that is ${displayStatus.toLowerCase()} can no longer be accepted or returned.`, { currentState: displayStatus });
@@ -353,6 +375,7 @@ export function createGuaranteeLookupService({ prisma, pki, config, now = () => 
     acceptGuarantee: (actor: Actor, body: AcceptGuaranteeBody) => decide(actor, body, { status: "ACCEPTED", contractId: body.contractId }),
     returnGuarantee: (actor: Actor, body: ReturnGuaranteeBody) => decide(actor, body, { status: "RETURNED", reason: body.reason }),
     getLookupLog,
+    flushViewLog: () => viewLog.flush(),
   };
 }
 

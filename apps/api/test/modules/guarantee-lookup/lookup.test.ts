@@ -5,7 +5,7 @@
 import type { GuaranteeLookupLog, GuaranteeLookupResult } from "@pwp/shared/guarantee-lookup";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../support/test-app.ts";
-import { authKeyOf, caller, downloadPdf, issuedGuarantee } from "../guarantees/guarantee-fixtures.ts";
+import { authKeyOf, caller, downloadPdf, issuedGuarantee, prepareAndSign } from "../guarantees/guarantee-fixtures.ts";
 import { lookupCaller, nextAddress, randomGuaranteeNumber, wrongKeyFor } from "./lookup-fixtures.ts";
 
 const MINUTE_MS = 60_000;
@@ -71,6 +71,36 @@ describe("a successful lookup", () => {
       const response = await post("", { guaranteeNumber: number, authKey: key }, { ip: nextAddress() });
       expect(response.statusCode, `${number} / ${key}: ${response.body}`).toBe(200);
     }
+  });
+
+  it("40 lookups at once are all answered and every one of them is in the view log (written in groups)", async () => {
+    const ip = nextAddress();
+    const responses = await Promise.all(Array.from({ length: 40 }, () => post("", { guaranteeNumber, authKey }, { ip })));
+    expect(responses.map((response) => response.statusCode)).toEqual(Array.from({ length: 40 }, () => 200));
+    expect(await testApp.prisma.guaranteeView.count({ where: { guaranteeId: issued.guarantee.id, ipAddress: ip } })).toBe(40);
+  });
+
+  it("a version the surety signs after a lookup is in the next lookup (what is kept in memory is per version)", async () => {
+    const other = await issuedGuarantee(testApp, { parties: issued });
+    const number = other.guarantee.guaranteeNumber as string;
+    const key = await authKeyOf(testApp, other.contractor.staff, other.guarantee.id);
+    const before = (await post("", { guaranteeNumber: number, authKey: key }, { ip: nextAddress() })).json() as GuaranteeLookupResult;
+    expect(before.versions.map((version) => version.number)).toEqual([1]);
+
+    const changed = await prepareAndSign(testApp, other.surety.representative, other.suretyCertificate, other.guarantee.id, {
+      action: "CHANGE",
+      version: other.guarantee.version,
+      reason: "계약금액 변경에 따른 보증금액 증액",
+      amendment: { guaranteeAmount: other.guarantee.guaranteeAmount + 1_000_000 },
+    });
+    expect(changed.response.statusCode, changed.response.body).toBe(201);
+    const after = (await post("", { guaranteeNumber: number, authKey: key }, { ip: nextAddress() })).json() as GuaranteeLookupResult;
+    expect(after.displayStatus).toBe("CHANGED");
+    expect(after.versions.map((version) => [version.number, version.kind])).toEqual([
+      [2, "CHANGE"],
+      [1, "ISSUE"],
+    ]);
+    expect(after.versions[0]?.document.guaranteeAmount).toBe(other.guarantee.guaranteeAmount + 1_000_000);
   });
 });
 
