@@ -39,11 +39,10 @@ import { recordAuditEvent } from "../../lib/audit.ts";
 import { listAcceptedGuarantees, listSubmittedKeyNotices, missingRequiredGuarantees } from "../../lib/contract-guarantees.ts";
 import { decodeCursor, encodeCursor } from "../../lib/page-cursor.ts";
 import { verifyPlatformPdf } from "../../lib/pki/pdf-verification.ts";
-import { requireOwnCertificate } from "../../lib/pki/signer-verification.ts";
 import { findSigningAuthority } from "../../lib/signing-authority.ts";
 import type { PlatformPki } from "../../plugins/pki.ts";
 import { renderContractPdf } from "./contract-pdf.ts";
-import { checkAddedSignature, isIncrementalUpdateOf, refuseSignedPdf, SIGNED_PDF_FIELD } from "./contract-signing.ts";
+import { acceptSignedRevision, decodeSignedPdf } from "../../lib/pki/accept-signed-revision.ts";
 import * as repository from "./contracts.repository.ts";
 import { renderSignatureReportPdf } from "./signature-report-pdf.ts";
 
@@ -628,11 +627,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
    */
   async function signContract(actor: Actor, contractId: string, body: SignContractBody): Promise<{ contract: ContractDetail; isNew: boolean }> {
     const { row, side } = await loadContract(actor, contractId);
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body.signedPdf) || body.signedPdf.length % 4 !== 0) {
-      throw refuseSignedPdf("is not valid base64");
-    }
-    const signed = new Uint8Array(Buffer.from(body.signedPdf, "base64"));
-    if (signed.byteLength > SIGNED_PDF_MAX_BYTES) throw refuseSignedPdf(`is larger than ${SIGNED_PDF_MAX_BYTES / 1024 / 1024} MiB`);
+    const signed = decodeSignedPdf(body.signedPdf, SIGNED_PDF_MAX_BYTES);
     const sha256 = sha256Hex(signed);
     if (await findAcceptedReplay(actor, contractId, sha256)) return { contract: await getContract(actor, contractId), isNew: false };
 
@@ -649,26 +644,17 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
         { currentState: row.status },
       );
     }
-    const previous = new Uint8Array(latest.pdf);
-    if (!isIncrementalUpdateOf(previous, signed)) {
-      throw refuseSignedPdf("is not the current revision of the contract followed by your signature (the signed bytes must start with it, unchanged)");
-    }
 
     const at = now();
-    const { signatures } = await verifyPlatformPdf(prisma, pki, signed, { now: at, field: SIGNED_PDF_FIELD });
-    const accepted = checkAddedSignature({ side, signatures, previousCount: latest.revision, signedPdfLength: signed.byteLength, now: at });
-    const certificateId = await requireOwnCertificate(prisma, {
-      fingerprintSha256: accepted.signerFingerprintSha256,
-      userId: actor.userId,
-      organizationId: actor.organizationId,
-      at: accepted.genTime,
-      field: SIGNED_PDF_FIELD,
+    const { certificateId, delegationId, genTime, timestampSerialHex } = await acceptSignedRevision(prisma, pki, actor, {
+      previousPdf: new Uint8Array(latest.pdf),
+      signedPdf: signed,
+      previousCount: latest.revision,
+      fieldName: SIGNATURE_FIELD_BY_SIDE[side],
+      scope: "CONTRACTS",
+      at,
     });
-    const authority = await findSigningAuthority(prisma, { userId: actor.userId, organizationId: actor.organizationId, scope: "CONTRACTS", at: accepted.genTime });
-    if (!authority) {
-      throw new AppError("FORBIDDEN", "You have no authority to sign contracts for your organisation: the representative or an agent with a contracts delegation must sign.");
-    }
-    const delegationId = authority.kind === "DELEGATION" ? authority.delegationId : null;
+    const accepted = { genTime, timestampSerialHex };
     const revision = latest.revision + 1;
 
     try {

@@ -3,7 +3,9 @@ import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VerifiedPdfSignature } from "@pwp/pki/pades";
 import { verifyPlatformPdf } from "../../../src/lib/pki/pdf-verification.ts";
-import { checkAddedSignature, isIncrementalUpdateOf, TIMESTAMP_MAX_SKEW_MS } from "../../../src/modules/contracts/contract-signing.ts";
+import { SIGNATURE_FIELD_BY_SIDE } from "@pwp/shared/contracts";
+import { refuseSignedPdf } from "../../../src/lib/pki/accept-signed-revision.ts";
+import { checkAddedPdfSignature, isIncrementalUpdateOf, TIMESTAMP_MAX_SKEW_MS } from "../../../src/lib/pki/signed-pdf-checks.ts";
 import { issueTestCertificate } from "../../support/certificates.ts";
 import { buildTestApp, type TestApp } from "../../support/test-app.ts";
 import { caller, draftBody, fieldsOf, type PartyUser } from "./contract-fixtures.ts";
@@ -45,7 +47,16 @@ function verified(overrides: Partial<VerifiedPdfSignature> = {}): VerifiedPdfSig
 }
 
 function check(signatures: VerifiedPdfSignature[], previousCount = 0, side: "ORDERER" | "CONTRACTOR" = "CONTRACTOR", now = NOW) {
-  return () => checkAddedSignature({ side, signatures, previousCount, signedPdfLength: 250, now });
+  return () =>
+    checkAddedPdfSignature({
+      signatures,
+      previousCount,
+      signedPdfLength: 250,
+      now,
+      expectedFieldName: SIGNATURE_FIELD_BY_SIDE[side],
+      expectedFieldReason: "where your side signs",
+      refuse: refuseSignedPdf,
+    });
 }
 
 describe("the rules for an added signature", () => {
