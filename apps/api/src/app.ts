@@ -10,6 +10,7 @@ import { AppError } from "./lib/app-error.ts";
 import { compileValidator, toFieldErrors } from "./lib/validation.ts";
 import authRoutes from "./modules/auth/auth.routes.ts";
 import certificatesRoutes from "./modules/certificates/certificates.routes.ts";
+import contractDocumentsRoutes from "./modules/contract-documents/contract-documents.routes.ts";
 import contractsRoutes from "./modules/contracts/contracts.routes.ts";
 import counterpartiesRoutes from "./modules/counterparties/counterparties.routes.ts";
 import delegationsRoutes from "./modules/delegations/delegations.routes.ts";
@@ -160,6 +161,7 @@ export async function buildApp({ config, database, logger = true, now }: BuildAp
   await app.register(certificatesRoutes, { prefix: "/api" });
   await app.register(pdfVerificationRoutes, { prefix: "/api" });
   await app.register(contractsRoutes, { prefix: "/api" });
+  await app.register(contractDocumentsRoutes, { prefix: "/api" });
   await app.register(guaranteesRoutes, { prefix: "/api" });
   await app.register(guaranteeLookupRoutes, { prefix: "/api" });
 

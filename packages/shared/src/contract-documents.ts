@@ -7,19 +7,24 @@
 import { Type, type Static } from "typebox";
 import {
   CONTRACT_AMOUNT_MAX,
+  CONTRACT_DOCUMENT_KINDS,
   CONTRACT_REASON_MAX_LENGTH,
+  ContractDocumentKindSchema,
   ContractRevisionInfoSchema,
   ContractSideSchema,
   CurrencySchema,
+  GuaranteeKindSchema,
   SIGNED_PDF_MAX_BYTES,
+  type ContractDocumentKind,
   type ContractSide,
 } from "./contracts";
+import type { DelegationScope } from "./enums";
+import { GuaranteeAmendmentSchema } from "./guarantees";
 
 // ---- kinds, statuses, actions (prisma/schema.prisma keeps the same values) ----------------------------------------
 
-export const CONTRACT_DOCUMENT_KINDS = ["CHANGE", "UNIT_PRICES", "INSPECTION", "INVOICE"] as const;
-export type ContractDocumentKind = (typeof CONTRACT_DOCUMENT_KINDS)[number];
-export const ContractDocumentKindSchema = Type.Enum(CONTRACT_DOCUMENT_KINDS);
+// The kinds are declared with the contract (its timeline names them); here is where they are used.
+export { CONTRACT_DOCUMENT_KINDS, ContractDocumentKindSchema, type ContractDocumentKind } from "./contracts";
 
 export const CONTRACT_DOCUMENT_STATUSES = ["DRAFT", "SENT", "RETURNED", "COMPLETED", "CANCELLED"] as const;
 export type ContractDocumentStatus = (typeof CONTRACT_DOCUMENT_STATUSES)[number];
@@ -36,17 +41,19 @@ type KindRules = {
   author: ContractSide;
   /** Who signs, in order. */
   signers: readonly ContractSide[];
+  /** The authority a signer needs: the representative's, or a delegation with this scope. */
+  scope: DelegationScope;
 };
 
 export const CONTRACT_DOCUMENT_RULES: Record<ContractDocumentKind, KindRules> = {
   // The orderer proposes new terms; the contractor signs, then the orderer (as the contract itself).
-  CHANGE: { creator: "ORDERER", author: "ORDERER", signers: ["CONTRACTOR", "ORDERER"] },
+  CHANGE: { creator: "ORDERER", author: "ORDERER", signers: ["CONTRACTOR", "ORDERER"], scope: "CONTRACTS" },
   // The contractor submits its unit prices as a signed document; the orderer agrees by signing.
-  UNIT_PRICES: { creator: "CONTRACTOR", author: "CONTRACTOR", signers: ["CONTRACTOR", "ORDERER"] },
+  UNIT_PRICES: { creator: "CONTRACTOR", author: "CONTRACTOR", signers: ["CONTRACTOR", "ORDERER"], scope: "CONTRACTS" },
   // The contractor asks for it; the orderer records the result and signs it alone.
-  INSPECTION: { creator: "CONTRACTOR", author: "ORDERER", signers: ["ORDERER"] },
+  INSPECTION: { creator: "CONTRACTOR", author: "ORDERER", signers: ["ORDERER"], scope: "BILLING" },
   // The contractor signs its invoice; the orderer's signature is the receipt.
-  INVOICE: { creator: "CONTRACTOR", author: "CONTRACTOR", signers: ["CONTRACTOR", "ORDERER"] },
+  INVOICE: { creator: "CONTRACTOR", author: "CONTRACTOR", signers: ["CONTRACTOR", "ORDERER"], scope: "BILLING" },
 };
 
 /** The side whose signature is next on a sent document with `signedCount` signatures, or null when none is. */
@@ -86,6 +93,15 @@ export function nextDocumentStatus(
 
 export function allowedDocumentActions(document: { kind: ContractDocumentKind; status: ContractDocumentStatus; signedCount: number }, side: ContractSide): ContractDocumentAction[] {
   return CONTRACT_DOCUMENT_ACTIONS.filter((action) => nextDocumentStatus(document, action, side) !== null);
+}
+
+/**
+ * A draft is its writers' business: the side that is neither its creator nor its author sees it once it is sent
+ * (the contractor does not see a change the orderer is still drafting, as with a contract).
+ */
+export function isDocumentVisibleTo(kind: ContractDocumentKind, status: ContractDocumentStatus, side: ContractSide): boolean {
+  const rules = CONTRACT_DOCUMENT_RULES[kind];
+  return status !== "DRAFT" || side === rules.creator || side === rules.author;
 }
 
 /** Whose move it is: the author's while it is written, the next signer's while sent, nobody's at the end. */
@@ -332,10 +348,29 @@ export const ContractStandingSchema = Type.Object({
 });
 export type ContractStanding = Static<typeof ContractStandingSchema>;
 
+/**
+ * An issued guarantee linked to the contract that its current terms have outgrown: a change raised the contract
+ * amount above the one it guarantees, or moved the works end past its period. Both sides see it; the contractor asks
+ * the surety for the suggested change in one step (POST /api/guarantees/:id/change-request with `amendment`).
+ */
+export const GuaranteeNeedingChangeSchema = Type.Object({
+  guaranteeId: UuidSchema,
+  kind: GuaranteeKindSchema,
+  guaranteeNumber: Type.String(),
+  reasons: Type.Array(Type.Enum(["CONTRACT_AMOUNT", "WORKS_PERIOD"])),
+  /** The guarantee's optimistic-lock version, for the request (contractor only; null for the orderer). */
+  version: Type.Union([Type.Integer(), Type.Null()]),
+  isChangeRequested: Type.Boolean(),
+  /** What to ask for: the new contract amount and works period, the guarantee amount in the same proportion, a period reaching the works end. */
+  amendment: GuaranteeAmendmentSchema,
+});
+export type GuaranteeNeedingChange = Static<typeof GuaranteeNeedingChangeSchema>;
+
 export const ContractDocumentListSchema = Type.Object({
   standing: ContractStandingSchema,
   documents: Type.Array(ContractDocumentSummarySchema),
   /** The kinds the caller's side may start now. */
   canCreate: Type.Array(ContractDocumentKindSchema),
+  guaranteesNeedingChange: Type.Array(GuaranteeNeedingChangeSchema),
 });
 export type ContractDocumentList = Static<typeof ContractDocumentListSchema>;

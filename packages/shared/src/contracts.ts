@@ -24,6 +24,11 @@ export const GUARANTEE_KINDS = ["ADVANCE_PAYMENT", "INTERIM_ADVANCE_PAYMENT", "C
 export type GuaranteeKind = (typeof GUARANTEE_KINDS)[number];
 export const GuaranteeKindSchema = Type.Enum(GUARANTEE_KINDS);
 
+/** What follows a completed contract (contract-documents.ts): 変更契約/변경계약, 総価契約単価合意, 検査, 請求. */
+export const CONTRACT_DOCUMENT_KINDS = ["CHANGE", "UNIT_PRICES", "INSPECTION", "INVOICE"] as const;
+export type ContractDocumentKind = (typeof CONTRACT_DOCUMENT_KINDS)[number];
+export const ContractDocumentKindSchema = Type.Enum(CONTRACT_DOCUMENT_KINDS);
+
 export const CONTRACT_EVENT_KINDS = ["CREATED", "UPDATED", "SENT", "RETURNED", "SIGNED", "COMPLETED", "CANCELLED"] as const;
 export type ContractEventKind = (typeof CONTRACT_EVENT_KINDS)[number];
 export const ContractEventKindSchema = Type.Enum(CONTRACT_EVENT_KINDS);
@@ -330,6 +335,8 @@ export const ContractEventSchema = Type.Object({
   actor: Type.Object({ userId: UuidSchema, name: Type.String(), organizationId: UuidSchema, organizationName: Type.String() }),
   reason: Type.String(),
   createdAt: DateTimeSchema,
+  /** The document that followed the contract this step was about; null for the contract's own steps. */
+  document: Type.Union([Type.Object({ id: UuidSchema, kind: ContractDocumentKindSchema, number: Type.Integer() }), Type.Null()]),
 });
 export type ContractEvent = Static<typeof ContractEventSchema>;
 

@@ -44,6 +44,8 @@ export const GUARANTEE_EVENT_KINDS = [
   "REKEYED",
   "KEY_NOTICE_SUBMITTED",
   "OFFLINE_RECORDED",
+  /** The contractor asked the surety for a change (変更申込), e.g. after a change contract. */
+  "CHANGE_REQUESTED",
 ] as const;
 export type GuaranteeEventKind = (typeof GUARANTEE_EVENT_KINDS)[number];
 export const GuaranteeEventKindSchema = Type.Enum(GUARANTEE_EVENT_KINDS);
@@ -68,6 +70,7 @@ export const GUARANTEE_ACTIONS = [
   "RELEASE",
   "REKEY",
   "SUBMIT_KEY_NOTICE",
+  "REQUEST_CHANGE",
 ] as const;
 export type GuaranteeAction = (typeof GUARANTEE_ACTIONS)[number];
 export const GuaranteeActionSchema = Type.Enum(GUARANTEE_ACTIONS);
@@ -100,6 +103,7 @@ const GUARANTEE_TRANSITIONS: Record<GuaranteeAction, readonly GuaranteeTransitio
   RELEASE: [{ from: "ISSUED", side: "SURETY", to: "RELEASED" }],
   REKEY: [{ from: "ISSUED", side: "SURETY", to: "ISSUED" }],
   SUBMIT_KEY_NOTICE: [{ from: "ISSUED", side: "CONTRACTOR", to: "ISSUED" }],
+  REQUEST_CHANGE: [{ from: "ISSUED", side: "CONTRACTOR", to: "ISSUED" }],
 };
 
 export function nextGuaranteeStatus(status: GuaranteeStatus, action: GuaranteeAction, side: GuaranteeSide): GuaranteeStatus | "DELETED" | null {
@@ -281,6 +285,23 @@ export const GuaranteeAmendmentSchema = Type.Object(
 export type GuaranteeAmendment = Static<typeof GuaranteeAmendmentSchema>;
 
 /**
+ * The contractor asks the surety to change an issued guarantee (変更申込): what should change and why. The surety
+ * decides and signs the change (CHANGE); the request is cleared when it does. A new request replaces an open one.
+ */
+export const RequestGuaranteeChangeBodySchema = Type.Object(
+  { version: Type.Integer({ minimum: 1 }), reason: Text(GUARANTEE_REASON_MAX_LENGTH, 1), amendment: GuaranteeAmendmentSchema },
+  { additionalProperties: false },
+);
+export type RequestGuaranteeChangeBody = Static<typeof RequestGuaranteeChangeBodySchema>;
+
+export const GuaranteeChangeRequestSchema = Type.Object({
+  reason: Type.String(),
+  amendment: GuaranteeAmendmentSchema,
+  requestedAt: Type.String({ format: "date-time" }),
+});
+export type GuaranteeChangeRequest = Static<typeof GuaranteeChangeRequestSchema>;
+
+/**
  * The surety prepares a version: the server numbers the guarantee (on issue), builds the canonical document and
  * renders the certificate and fee statement PDFs, and returns them to be signed in the browser.
  */
@@ -443,6 +464,8 @@ export const GuaranteeDetailSchema = Type.Object({
   issuedAt: Type.Union([DateTimeSchema, Type.Null()]),
   currentVersion: Type.Integer(),
   keyNoticeSubmittedAt: Type.Union([DateTimeSchema, Type.Null()]),
+  /** The contractor's open request for a change, until the surety signs one. */
+  changeRequest: Type.Union([GuaranteeChangeRequestSchema, Type.Null()]),
   versions: Type.Array(GuaranteeVersionSummarySchema),
   /** A prepared version waiting for the surety's signature (surety only). */
   preparedVersion: Type.Union([PreparedGuaranteeVersionSchema, Type.Null()]),

@@ -48,6 +48,21 @@ export type ColumnsBlock = {
   boxed?: { paddingBottom: number };
 };
 
+/**
+ * A table that may run over several pages: its header row is drawn again at the top of every page it continues
+ * on, and a row moves to the next page whole (only a row taller than a page is cut between lines). Cells wrap.
+ */
+export type TableBlock = {
+  type: "table";
+  /** `width` is a share of the content width (the shares are added up, so 3, 1, 1 is 60 %, 20 %, 20 %). */
+  columns: { header: string; width: number; align?: "left" | "center" | "right" }[];
+  /** One cell per column. A shaded row (a total) is filled like the header. */
+  rows: { cells: string[]; weight?: FontWeight; isShaded?: boolean }[];
+  size: number;
+  spaceBefore?: number;
+  spaceAfter?: number;
+};
+
 export type PageBreakBlock = { type: "pageBreak" };
 export type RuleBlock = { type: "rule"; spaceBefore?: number; spaceAfter?: number };
 
@@ -65,7 +80,7 @@ export type DrawingBlock = {
   spaceAfter?: number;
 };
 
-export type Block = TextBlock | KeyValueBlock | ColumnsBlock | PageBreakBlock | RuleBlock | DrawingBlock;
+export type Block = TextBlock | KeyValueBlock | ColumnsBlock | TableBlock | PageBreakBlock | RuleBlock | DrawingBlock;
 
 /** Everything the blocks will draw, by weight: what embedCjkFonts() needs. */
 export function collectBlockText(blocks: readonly Block[]): { regular: string; bold: string } {
@@ -81,6 +96,10 @@ export function collectBlockText(blocks: readonly Block[]): { regular: string; b
       }
     }
     else if (block.type === "columns") for (const column of block.columns) for (const line of column) add(line.text, line.weight);
+    else if (block.type === "table") {
+      for (const column of block.columns) add(column.header, "bold");
+      for (const row of block.rows) add(row.cells.join("\n"), row.weight);
+    }
     else if (block.type === "drawing") {
       add(block.text.regular ?? "", "regular");
       add(block.text.bold ?? "", "bold");
@@ -219,6 +238,8 @@ export class PdfLayout {
           return this.drawKeyValueBlock(block);
         case "columns":
           return this.drawColumnsBlock(block);
+        case "table":
+          return this.drawTableBlock(block);
         case "rule":
           return this.drawRule(block);
         case "pageBreak":
@@ -289,6 +310,7 @@ export class PdfLayout {
   private firstLinesHeight(block: Block): number {
     if (block.type === "text") return (block.spaceBefore ?? 0) + block.size * LINE_HEIGHT * 2;
     if (block.type === "keyValue") return block.size * LINE_HEIGHT * 2 + 2 * CELL_PADDING;
+    if (block.type === "table") return 2 * (block.size * LINE_HEIGHT + 2 * CELL_PADDING);
     return 0;
   }
 
@@ -355,6 +377,68 @@ export class PdfLayout {
       });
     });
     this.cursorY -= height;
+    this.advance(block.spaceAfter);
+  }
+
+  private drawTableBlock(block: TableBlock): void {
+    const lineHeight = block.size * LINE_HEIGHT;
+    const totalShare = block.columns.reduce((sum, column) => sum + column.width, 0);
+    const widths = block.columns.map((column) => (column.width / totalShare) * this.contentWidth);
+    const lefts = widths.map((_, index) => this.margins.left + widths.slice(0, index).reduce((sum, width) => sum + width, 0));
+    const wrapCells = (cells: readonly string[], weight: FontWeight) =>
+      block.columns.map((_, index) => this.linesOf(cells[index] ?? "", widths[index]! - 2 * CELL_PADDING, block.size, weight));
+    const lineCount = (cells: string[][]) => Math.max(1, ...cells.map((lines) => lines.length));
+
+    const drawRow = (page: PDFPage, cells: string[][], count: number, style: { weight: FontWeight; isShaded: boolean; isHeader: boolean }) => {
+      const top = this.cursorY;
+      const height = count * lineHeight + 2 * CELL_PADDING;
+      if (style.isShaded) page.drawRectangle({ x: this.margins.left, y: top - height, width: this.contentWidth, height, color: KEY_FILL });
+      page.drawRectangle({ x: this.margins.left, y: top - height, width: this.contentWidth, height, borderColor: RULE, borderWidth: 0.5 });
+      cells.forEach((lines, columnIndex) => {
+        const left = lefts[columnIndex]!;
+        const width = widths[columnIndex]!;
+        if (columnIndex > 0) page.drawLine({ start: { x: left, y: top }, end: { x: left, y: top - height }, color: RULE, thickness: 0.5 });
+        const align = style.isHeader ? "center" : (block.columns[columnIndex]!.align ?? "left");
+        lines.slice(0, count).forEach((line, lineIndex) => {
+          if (line === "") return;
+          const lineWidth = align === "left" ? 0 : this.fonts.widthOf(line, block.size, style.weight);
+          const x = align === "left" ? left + CELL_PADDING : align === "right" ? left + width - CELL_PADDING - lineWidth : left + (width - lineWidth) / 2;
+          this.fonts.draw(page, line, { x, y: this.baseline(top - CELL_PADDING - lineIndex * lineHeight, block.size), size: block.size, weight: style.weight, color: INK });
+        });
+      });
+      this.cursorY -= height;
+    };
+
+    const header = wrapCells(
+      block.columns.map((column) => column.header),
+      "bold",
+    );
+    const headerHeight = lineCount(header) * lineHeight + 2 * CELL_PADDING;
+    const pageLines = Math.floor((this.pageSize[1] - this.margins.top - this.margins.bottom - headerHeight - 2 * CELL_PADDING) / lineHeight);
+    let needsHeader = true;
+    const linesThatFit = () => (this.page ? Math.floor((this.remaining() - (needsHeader ? headerHeight : 0) - 2 * CELL_PADDING) / lineHeight) : 0);
+
+    this.advance(block.spaceBefore);
+    for (const row of block.rows) {
+      const weight = row.weight ?? "regular";
+      let cells = wrapCells(row.cells, weight);
+      for (;;) {
+        const rowLines = lineCount(cells);
+        if (linesThatFit() < Math.min(rowLines, pageLines)) {
+          this.newPage();
+          needsHeader = true;
+        }
+        const page = this.currentPage();
+        if (needsHeader) {
+          drawRow(page, header, lineCount(header), { weight: "bold", isShaded: true, isHeader: true });
+          needsHeader = false;
+        }
+        const count = Math.min(rowLines, linesThatFit());
+        drawRow(page, cells, count, { weight, isShaded: row.isShaded ?? false, isHeader: false });
+        cells = cells.map((lines) => lines.slice(count));
+        if (cells.every((lines) => lines.length === 0)) break;
+      }
+    }
     this.advance(block.spaceAfter);
   }
 

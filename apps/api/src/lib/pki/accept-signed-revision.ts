@@ -73,8 +73,9 @@ export async function acceptSignedRevision(
   });
   const authority = await findSigningAuthority(db, { userId: actor.userId, organizationId: actor.organizationId, scope: input.scope, at: accepted.genTime });
   if (!authority) {
-    const what = input.scope === "CONTRACTS" ? "contracts" : "guarantees";
-    throw new AppError("FORBIDDEN", `You have no authority to sign ${what} for your organisation: the representative or an agent with a ${what} delegation must sign.`);
+    const what = { CONTRACTS: "contracts", GUARANTEES: "guarantees", BILLING: "inspections and invoices" }[input.scope];
+    const delegation = { CONTRACTS: "contracts", GUARANTEES: "guarantees", BILLING: "billing" }[input.scope];
+    throw new AppError("FORBIDDEN", `You have no authority to sign ${what} for your organisation: the representative or an agent with a ${delegation} delegation must sign.`);
   }
   return {
     certificateId,

@@ -7,10 +7,10 @@
 // with a classic cross-reference table.
 import { formatAmount, formatJapaneseContractAmount, formatKoreanContractAmount } from "@pwp/shared/amounts";
 import type { ContractContact, ContractParty, Currency, GuaranteeKind, TermsSection } from "@pwp/shared/contracts";
-import { formatRegistrationNumber } from "@pwp/shared/registration-number";
 import { PDFDocument, type PDFPage } from "pdf-lib";
 import { AppError } from "../../lib/app-error.ts";
 import { embedCjkFonts } from "../../lib/pdf/cjk-fonts.ts";
+import { formatContractDate, partyRows, signatureColumn } from "../../lib/pdf/contract-wording.ts";
 import { collectBlockText, MUTED, PAGE_NUMBER_CHARACTERS, PdfLayout, stampPages, type Block } from "../../lib/pdf/layout.ts";
 
 export type ContractPdfInput = {
@@ -51,10 +51,6 @@ type ContractWording = {
   partiesHeading: string;
   ordererLabel: string;
   contractorLabel: string;
-  partyName: string;
-  registrationNumber(country: ContractParty["country"]): string;
-  representative: string;
-  address: string;
   detailsHeading: string;
   title: string;
   amount: string;
@@ -75,27 +71,18 @@ type ContractWording = {
   annexLine(pageCount: number): string;
   closing: string;
   signatureBy(side: "ORDERER" | "CONTRACTOR"): string;
-  representativeLine(name: string): string;
-  electronicSignature: string;
 };
 
 const KOREAN: ContractWording = {
   documentTitle: "공사도급계약서",
   editionLabel: (edition) => `제${edition}차`,
   contractNumberLabel: "계약번호",
-  date: (isoDate) => {
-    const [year, month, day] = dateParts(isoDate);
-    return `${year}년 ${month}월 ${day}일`;
-  },
+  date: (isoDate) => formatContractDate("ko", isoDate),
   intro: (orderer, contractor) =>
     `발주자 ${orderer}(이하 "갑"이라 한다)와 계약상대자 ${contractor}(이하 "을"이라 한다)는 다음 공사에 관하여 아래의 계약조건에 따라 도급계약을 체결한다.`,
   partiesHeading: "1. 계약당사자",
   ordererLabel: "발주자(갑)",
   contractorLabel: "계약상대자(을)",
-  partyName: "상호",
-  registrationNumber: (country) => (country === "KR" ? "사업자등록번호" : "법인번호(일본)"),
-  representative: "대표자",
-  address: "주소",
   detailsHeading: "2. 계약내용",
   title: "공사명",
   amount: "계약금액",
@@ -124,27 +111,18 @@ const KOREAN: ContractWording = {
   annexLine: (pageCount) => `붙임: 별첨 문서 ${pageCount}쪽 (이 계약서의 마지막 ${pageCount}쪽에 첨부)`,
   closing: "위 계약을 증명하기 위하여 계약서를 작성하고 발주자와 계약상대자가 전자서명한다.",
   signatureBy: (side) => (side === "ORDERER" ? "발주자(갑)" : "계약상대자(을)"),
-  representativeLine: (name) => `대표자 ${name}`,
-  electronicSignature: "(전자서명)",
 };
 
 const JAPANESE: ContractWording = {
   documentTitle: "工事請負契約書",
   editionLabel: (edition) => `第${edition}版`,
   contractNumberLabel: "契約番号",
-  date: (isoDate) => {
-    const [year, month, day] = dateParts(isoDate);
-    return `${year}年${month}月${day}日`;
-  },
+  date: (isoDate) => formatContractDate("ja", isoDate),
   intro: (orderer, contractor) =>
     `発注者 ${orderer}（以下「発注者」という。）と受注者 ${contractor}（以下「受注者」という。）は、次の工事について、以下の契約条項により請負契約を締結する。`,
   partiesHeading: "1. 契約当事者",
   ordererLabel: "発注者",
   contractorLabel: "受注者",
-  partyName: "商号又は名称",
-  registrationNumber: (country) => (country === "JP" ? "法人番号" : "事業者登録番号（韓国）"),
-  representative: "代表者",
-  address: "所在地",
   detailsHeading: "2. 契約内容",
   title: "工事名",
   amount: "請負代金額",
@@ -173,17 +151,9 @@ const JAPANESE: ContractWording = {
   annexLine: (pageCount) => `別添：別添書類 全${pageCount}ページ（本契約書の末尾${pageCount}ページに添付）`,
   closing: "本契約の証として本書を電磁的記録により作成し、発注者及び受注者が電子署名を行い、各自その電磁的記録を保管する。",
   signatureBy: (side) => (side === "ORDERER" ? "発注者" : "受注者"),
-  representativeLine: (name) => `代表者 ${name}`,
-  electronicSignature: "（電子署名）",
 };
 
 const WORDING: Record<Language, ContractWording> = { ko: KOREAN, ja: JAPANESE };
-
-function dateParts(isoDate: string): [number, number, number] {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) throw new Error(`Not a YYYY-MM-DD date: ${isoDate}`);
-  return [Number(match[1]), Number(match[2]), Number(match[3])];
-}
 
 function unreadableAnnex(message: string, cause?: unknown): AppError {
   return new AppError("VALIDATION_FAILED", "The annex is not a PDF that can be attached.", { fields: [{ field: "annex", message }], cause });
@@ -204,15 +174,6 @@ async function loadAnnex(annexPdf: Uint8Array): Promise<{ annex: PDFDocument; pa
   }
 }
 
-function partyRows(wording: ContractWording, party: ContractParty): { key: string; value: string }[] {
-  return [
-    { key: wording.partyName, value: party.nameLocal + (party.nameLatin && party.nameLatin !== party.nameLocal ? ` (${party.nameLatin})` : "") },
-    { key: wording.registrationNumber(party.country), value: formatRegistrationNumber(party.country, party.registrationNumber) },
-    { key: wording.representative, value: party.representativeName },
-    { key: wording.address, value: party.address },
-  ];
-}
-
 /** The whole contract as blocks, before any font is known. */
 function contractBlocks(input: ContractPdfInput, wording: ContractWording, annexPageCount: number): Block[] {
   const heading = (text: string): Block => ({ type: "text", text, size: 12, weight: "bold", spaceBefore: 14, spaceAfter: 6, keepWithNext: true });
@@ -231,9 +192,9 @@ function contractBlocks(input: ContractPdfInput, wording: ContractWording, annex
     { type: "text", text: wording.intro(input.orderer.nameLocal, input.contractor.nameLocal), size: 10.5 },
     heading(wording.partiesHeading),
     { type: "text", text: wording.ordererLabel, size: 10.5, weight: "bold", spaceAfter: 3, keepWithNext: true },
-    { type: "keyValue", rows: partyRows(wording, input.orderer), size: 10, keyWidth, spaceAfter: 8 },
+    { type: "keyValue", rows: partyRows(input.language, input.orderer), size: 10, keyWidth, spaceAfter: 8 },
     { type: "text", text: wording.contractorLabel, size: 10.5, weight: "bold", spaceAfter: 3, keepWithNext: true },
-    { type: "keyValue", rows: partyRows(wording, input.contractor), size: 10, keyWidth },
+    { type: "keyValue", rows: partyRows(input.language, input.contractor), size: 10, keyWidth },
     heading(wording.detailsHeading),
     {
       type: "keyValue",
@@ -264,12 +225,7 @@ function contractBlocks(input: ContractPdfInput, wording: ContractWording, annex
   if (input.termsSections.length === 0) blocks.push({ type: "text", text: wording.none, size: 10 });
   if (annexPageCount > 0) blocks.push({ type: "text", text: wording.annexLine(annexPageCount), size: 10, weight: "bold", spaceBefore: 14 });
 
-  const signatureColumn = (side: "ORDERER" | "CONTRACTOR", party: ContractParty) => [
-    { text: wording.signatureBy(side), weight: "bold" as const },
-    { text: party.nameLocal },
-    { text: wording.representativeLine(party.representativeName) },
-    { text: wording.electronicSignature, color: MUTED },
-  ];
+  const signatureBox = (side: "ORDERER" | "CONTRACTOR", party: ContractParty) => signatureColumn(input.language, wording.signatureBy(side), party);
   blocks.push(
     { type: "text", text: wording.closing, size: 10.5, spaceBefore: 20, spaceAfter: 8, keepWithNext: true },
     { type: "text", text: wording.date(input.contractDate), size: 10.5, align: "center", spaceAfter: 10, keepWithNext: true },
@@ -277,7 +233,7 @@ function contractBlocks(input: ContractPdfInput, wording: ContractWording, annex
       type: "columns",
       size: 10.5,
       boxed: { paddingBottom: 24 },
-      columns: [signatureColumn("ORDERER", input.orderer), signatureColumn("CONTRACTOR", input.contractor)],
+      columns: [signatureBox("ORDERER", input.orderer), signatureBox("CONTRACTOR", input.contractor)],
     },
   );
   return blocks;

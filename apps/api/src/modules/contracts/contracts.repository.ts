@@ -312,7 +312,16 @@ export async function listEvents(db: DbClient, contractId: string, options: { is
   const events = await db.contractEvent.findMany({
     where: { contractId, ...(options.isUpdatedHidden ? { kind: { not: "UPDATED" } } : {}) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, kind: true, edition: true, actorUserId: true, actorOrganizationId: true, reason: true, createdAt: true },
+    select: {
+      id: true,
+      kind: true,
+      edition: true,
+      actorUserId: true,
+      actorOrganizationId: true,
+      reason: true,
+      createdAt: true,
+      document: { select: { id: true, kind: true, number: true } },
+    },
   });
   const users = await db.user.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorUserId))] } }, select: { id: true, name: true } });
   return events.map((event) => ({ ...event, actorName: users.find((user) => user.id === event.actorUserId)?.name ?? "" }));

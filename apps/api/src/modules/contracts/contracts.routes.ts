@@ -21,6 +21,7 @@ import {
 import { actorOf } from "../../lib/actor.ts";
 import { AppError } from "../../lib/app-error.ts";
 import { errorResponses } from "../../lib/route-schema.ts";
+import { contentDisposition } from "../../lib/uploads.ts";
 import { createContractsService } from "./contracts.service.ts";
 
 const PARTIES = { kinds: ["ORDERER", "CONTRACTOR"] } as const;
@@ -54,12 +55,6 @@ const AnnexQuerySchema = Type.Object(
 );
 
 const AnnexRemoveQuerySchema = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false });
-
-/** RFC 6266: an ASCII fallback plus the real name in UTF-8 (RFC 5987). */
-function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7E]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** A contract number may hold "/", which is no file name character. */
 const fileNameOf = (contractNumber: string, suffix = "") => `${contractNumber.replace(/[/\\]/g, "_")}${suffix}.pdf`;

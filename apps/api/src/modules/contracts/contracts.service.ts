@@ -30,6 +30,7 @@ import {
   type TermsSection,
   type UpdateContractBody,
 } from "@pwp/shared/contracts";
+import { isDocumentVisibleTo } from "@pwp/shared/contract-documents";
 import { isValidContactEmail, isValidContactPhone } from "@pwp/shared/counterparties";
 import type { FieldError } from "@pwp/shared/error-codes";
 import type { PrismaClient } from "../../db/database.ts";
@@ -584,14 +585,18 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
     const events = await repository.listEvents(prisma, contractId, { isUpdatedHidden: side === "CONTRACTOR" });
     const organizationName = (organizationId: string) =>
       organizationId === row.ordererOrganizationId ? row.ordererOrganization.nameLocal : row.contractorOrganization.nameLocal;
+    // A document's drafting is its writers' business, as the contract's is the orderer's (isDocumentVisibleTo).
+    const isShown = (event: (typeof events)[number]) =>
+      !event.document || (event.kind !== "CREATED" && event.kind !== "UPDATED") || isDocumentVisibleTo(event.document.kind, "DRAFT", side);
     return {
-      events: events.map((event) => ({
+      events: events.filter(isShown).map((event) => ({
         id: event.id,
         kind: event.kind,
         edition: event.edition,
         actor: { userId: event.actorUserId, name: event.actorName, organizationId: event.actorOrganizationId, organizationName: organizationName(event.actorOrganizationId) },
         reason: event.reason,
         createdAt: event.createdAt.toISOString(),
+        document: event.document,
       })),
     };
   }

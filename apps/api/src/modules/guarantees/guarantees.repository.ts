@@ -62,6 +62,7 @@ const DETAIL_SELECT = {
   message: true,
   issuedAt: true,
   keyNoticeSubmittedAt: true,
+  changeRequest: true,
   version: true,
   createdAt: true,
 } as const satisfies Prisma.GuaranteeSelect;

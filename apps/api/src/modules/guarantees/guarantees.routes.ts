@@ -17,6 +17,7 @@ import {
   GuaranteeParamsSchema,
   GuaranteeReasonBodySchema,
   GuaranteeVersionBodySchema,
+  RequestGuaranteeChangeBodySchema,
   GuaranteeVersionParamsSchema,
   OFFLINE_GUARANTEE_FILE_MAX_BYTES,
   PreparedGuaranteeVersionSchema,
@@ -364,6 +365,22 @@ export default async function guaranteesRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => service.submitKeyNotice(actorOf(request), request.params.guaranteeId, request.body.version),
+  );
+
+  app.post(
+    "/guarantees/:guaranteeId/change-request",
+    {
+      config: { permission: CONTRACTORS },
+      schema: {
+        ...signedIn,
+        tags,
+        summary: "Ask the surety to change an issued guarantee (変更申込), e.g. after a change contract; the surety signs the change",
+        params,
+        body: RequestGuaranteeChangeBodySchema,
+        response: { 200: GuaranteeDetailSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => service.requestChange(actorOf(request), request.params.guaranteeId, request.body),
   );
 
   app.get(

@@ -17,8 +17,11 @@ import {
   OfflineGuaranteeDataSchema,
   VERSION_KIND_BY_ACTION,
   type CreateGuaranteeBody,
+  type RequestGuaranteeChangeBody,
   type GuaranteeAction,
+  type GuaranteeAmendment,
   type GuaranteeAuthKey,
+  type GuaranteeChangeRequest,
   type GuaranteeContact,
   type GuaranteeDetail,
   type GuaranteeEventKind,
@@ -37,7 +40,7 @@ import {
   type UpdateGuaranteeBody,
 } from "@pwp/shared/guarantees";
 import type { PrismaClient } from "../../db/database.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/app-error.ts";
 import { recordAuditEvent } from "../../lib/audit.ts";
@@ -203,6 +206,7 @@ const ACTION_VERBS: Record<GuaranteeAction, string> = {
   RELEASE: "released",
   REKEY: "given a new key",
   SUBMIT_KEY_NOTICE: "submitted to the orderer",
+  REQUEST_CHANGE: "asked to be changed",
 };
 
 function refusedTransition(action: GuaranteeAction, status: GuaranteeStatus, side: GuaranteeSide, isOffline = false): AppError {
@@ -337,6 +341,8 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
       issuedAt: row.issuedAt?.toISOString() ?? null,
       currentVersion: row.currentVersion,
       keyNoticeSubmittedAt: row.keyNoticeSubmittedAt?.toISOString() ?? null,
+      // Stored only by requestChange, from a body the schema checked.
+      changeRequest: (row.changeRequest as GuaranteeChangeRequest | null) ?? null,
       versions: versions.map((version) => ({
         number: version.number,
         kind: version.kind,
@@ -759,6 +765,8 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
           currentVersion: number,
           ...(action === "ISSUE" ? { issuedAt: at } : {}),
           ...(newKey ? { authKeyHash: newKey.authKeyHash, authKeyCiphertext: newKey.authKeyCiphertext } : {}),
+          // The surety has answered the contractor's change request with this version.
+          ...(action === "CHANGE" ? { changeRequest: Prisma.DbNull } : {}),
         };
         if (!(await repository.updateGuaranteeIf(tx, expectedOf(actor, row, side), data))) throw await conflictNow(actor, guaranteeId);
         const isMarked = await repository.markVersionSigned(tx, prepared.id, {
@@ -887,6 +895,27 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
     return getGuarantee(actor, guaranteeId);
   }
 
+  /** 変更申込: the contractor asks the surety for a change (after a change contract, say); the surety decides and signs it. */
+  async function requestChange(actor: Actor, guaranteeId: string, body: RequestGuaranteeChangeBody): Promise<GuaranteeDetail> {
+    const { row, side } = await loadForAction(actor, guaranteeId, "REQUEST_CHANGE", body.version);
+    const amendment = Object.fromEntries(Object.entries(body.amendment).filter(([, value]) => value !== undefined)) as GuaranteeAmendment;
+    if (Object.keys(amendment).length === 0) throw refuseField("body.amendment", "is empty: say what should change");
+    const reason = body.reason.trim();
+    const changeRequest: GuaranteeChangeRequest = { reason, amendment, requestedAt: now().toISOString() };
+    await prisma.$transaction(async (tx) => {
+      if (!(await repository.updateGuaranteeIf(tx, expectedOf(actor, row, side), { changeRequest }))) throw await conflictNow(actor, guaranteeId);
+      await repository.createEvent(tx, { guaranteeId, kind: "CHANGE_REQUESTED", actorUserId: actor.userId, actorOrganizationId: actor.organizationId, reason });
+      await recordAuditEvent(tx, {
+        action: "guarantees.change_requested",
+        actor,
+        target: { type: "Guarantee", id: guaranteeId },
+        ipAddress: actor.ipAddress,
+        data: { guaranteeNumber: row.guaranteeNumber, reason, amendment },
+      });
+    });
+    return getGuarantee(actor, guaranteeId);
+  }
+
   // ---- offline guarantees ---------------------------------------------------------------------------------------------
 
   /** The "data" part as OfflineGuaranteeData, or VALIDATION_FAILED naming data.<field>. */
@@ -993,6 +1022,7 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
     getAuthKey,
     getKeyNotice,
     submitKeyNotice,
+    requestChange,
     recordOfflineGuarantee,
     getOfflineFile,
     /** For the lookup (issue 7): constant-time comparison against the stored HMAC. */
