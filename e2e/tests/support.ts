@@ -1,5 +1,5 @@
 // Shared steps of the end-to-end tests: what a person does on the sign-in page.
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-Pass-2026";
 
@@ -35,4 +35,50 @@ export function makePdf(title: string): { name: string; mimeType: string; buffer
 export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD) {
   await signInWithEmail(page, email, password);
   await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+/** A signed-in page in a browser context of its own (its own key store). */
+export async function openAs(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, email);
+  return page;
+}
+
+/** Requests a certificate for a key made in this page's browser (ECDSA P-256); ops approves it separately. */
+export async function requestCertificate(page: Page) {
+  await page.goto("/certificates");
+  await expect(page.getByRole("heading", { level: 1, name: "Certificates" })).toBeVisible();
+  await page.getByRole("button", { name: "Request a certificate" }).click();
+  await page.getByLabel("Key type").selectOption({ label: "ECDSA P-256" });
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByText("Pending approval").first()).toBeVisible();
+}
+
+/**
+ * Ops approves every pending request of these people. Every one, not the first: two specs running at once may each
+ * have asked for the same demo user, and each spec signs only with the key its own browser holds.
+ */
+export async function approveCertificateRequests(browser: Browser, requesterNames: string[]) {
+  const ops = await openAs(browser, "ops@demo.test");
+  await ops.goto("/certificates/approvals");
+  await expect(ops.getByRole("heading", { level: 1, name: "Certificate approvals" })).toBeVisible();
+  for (const name of requesterNames) {
+    const requests = ops.getByRole("listitem").filter({ hasText: name });
+    // Loaded: a list or its empty notice (another spec may have approved this one already).
+    await expect(ops.locator("ul.certificate-list").or(ops.getByText("No certificate requests are waiting for a decision."))).toBeVisible();
+    while ((await requests.count()) > 0) {
+      const count = await requests.count();
+      await requests.first().getByRole("button", { name: "Approve" }).click();
+      await expect.poll(() => requests.count()).toBeLessThan(count);
+    }
+  }
+  await ops.context().close();
+}
+
+/** Requests, has ops approve, and waits until the page lists the certificate as valid. */
+export async function getCertificate(browser: Browser, page: Page, requesterName: string) {
+  await requestCertificate(page);
+  await approveCertificateRequests(browser, [requesterName]);
+  await page.reload();
+  await expect(page.getByText("Valid").first()).toBeVisible();
 }

@@ -1,20 +1,28 @@
-// The browser's signing steps with a fake PDF signer: what is signed must be the reviewed revision, the result
-// must extend it, the body carries the right edition, revision and base64, and the time-stamp must answer our
-// own request. The PAdES signer itself is tested in packages/pki.
-import type { ContractDetail, SignContractBody } from "@pwp/shared/contracts";
+// The browser's signing steps (lib/signing/sign-pdf-revision, shared by contracts and the documents that follow
+// them) with a fake PDF signer, over a contract: what is signed must be the reviewed revision, the result must
+// extend it, the body carries the right edition, revision and base64, the field and /Reason are the contract's,
+// and the time-stamp must answer our own request. The PAdES signer itself is tested in packages/pki.
+import type { ContractDetail } from "@pwp/shared/contracts";
 import { createSelfSignedCa, issueCertificate, randomSerialNumberHex } from "@pwp/pki/ca";
 import { concatBytes, fromBase64, sha256, toHex } from "@pwp/pki/encoding";
 import type { PadesSigner, PdfSignatureFieldOptions } from "@pwp/pki/pades";
 import { createRejection, createTimestampRequest, createTimestampResponse, parseTimestampRequest } from "@pwp/pki/tsa";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { contractSignatureTarget, type ContractToSign } from "../src/features/contracts/signing/contract-signature";
+import { requestSignatureTimestamp, SignatureTimestampError } from "../src/lib/signing/signature-timestamp";
 import {
-  isContractSigningError,
-  requestSignatureTimestamp,
-  signContractRevision,
-  type ContractToSign,
-  type SignContractDependencies,
+  isPdfSigningError,
+  signPdfRevision,
+  type PdfRevisionSigner,
+  type SignedRevisionBody,
+  type SignPdfRevisionDependencies,
   type SigningStep,
-} from "../src/features/contracts/signing/sign-contract-revision";
+} from "../src/lib/signing/sign-pdf-revision";
+
+/** The contract wiring's call: the contract's target, the signer, the dependencies. */
+function signContractRevision(contract: ContractToSign, signer: PdfRevisionSigner, dependencies: SignPdfRevisionDependencies<ContractDetail>) {
+  return signPdfRevision(contractSignatureTarget(contract), signer, dependencies);
+}
 
 const BASE_PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const INCREMENT = new TextEncoder().encode("2 0 obj<</FT/Sig>>endobj\n%%EOF\n");
@@ -43,11 +51,11 @@ function fakeSignPdf(calls: (PdfSignatureFieldOptions & PadesSigner)[]) {
   };
 }
 
-function dependencies(overrides: Partial<SignContractDependencies> = {}) {
+function dependencies(overrides: Partial<SignPdfRevisionDependencies<ContractDetail>> = {}) {
   const steps: SigningStep[] = [];
-  const submitted: SignContractBody[] = [];
+  const submitted: SignedRevisionBody[] = [];
   const signCalls: (PdfSignatureFieldOptions & PadesSigner)[] = [];
-  const deps: SignContractDependencies = {
+  const deps: SignPdfRevisionDependencies<ContractDetail> = {
     fetchRevisionPdf: async () => BASE_PDF,
     signPdf: fakeSignPdf(signCalls),
     requestTimestamp: async () => TOKEN,
@@ -64,7 +72,7 @@ function dependencies(overrides: Partial<SignContractDependencies> = {}) {
 
 const signer = () => ({ signerName: "김철수", privateKey: signerKeys.privateKey, certificateDer: new Uint8Array([0x30, 0x00]) });
 
-describe("signContractRevision", () => {
+describe("signPdfRevision over a contract", () => {
   it("signs the reviewed revision in the signer's field and posts it as base64 with its edition and revision", async () => {
     const { deps, steps, submitted, signCalls } = dependencies();
     await signContractRevision(contract, signer(), deps);
@@ -95,7 +103,7 @@ describe("signContractRevision", () => {
     const signPdf = vi.fn();
     const { deps, submitted } = dependencies({ fetchRevisionPdf: async () => tampered, signPdf });
     const error = await signContractRevision(contract, signer(), deps).catch((caught: unknown) => caught);
-    expect(isContractSigningError(error, "REVISION_MISMATCH")).toBe(true);
+    expect(isPdfSigningError(error, "REVISION_MISMATCH")).toBe(true);
     expect(signPdf).not.toHaveBeenCalled();
     expect(submitted).toEqual([]);
   });
@@ -103,14 +111,14 @@ describe("signContractRevision", () => {
   it("refuses a signed file that does not start with the reviewed bytes", async () => {
     const { deps, submitted } = dependencies({ signPdf: async () => concatBytes(new Uint8Array([0x25]), BASE_PDF, INCREMENT) });
     const error = await signContractRevision(contract, signer(), deps).catch((caught: unknown) => caught);
-    expect(isContractSigningError(error, "NOT_INCREMENTAL")).toBe(true);
+    expect(isPdfSigningError(error, "NOT_INCREMENTAL")).toBe(true);
     expect(submitted).toEqual([]);
   });
 
   it("has nothing to sign for a draft", async () => {
     const { deps } = dependencies();
     const error = await signContractRevision({ ...contract, currentRevision: null }, signer(), deps).catch((caught: unknown) => caught);
-    expect(isContractSigningError(error, "NO_REVISION")).toBe(true);
+    expect(isPdfSigningError(error, "NO_REVISION")).toBe(true);
   });
 });
 
@@ -167,13 +175,13 @@ describe("requestSignatureTimestamp", () => {
   it("refuses an answer to another request (replayed or mixed up)", async () => {
     const other = await createTimestampRequest({ data: SIGNATURE_VALUE });
     const error = await requestSignatureTimestamp(SIGNATURE_VALUE, async () => answer(other)).catch((caught: unknown) => caught);
-    expect(isContractSigningError(error, "TIMESTAMP_MISMATCH")).toBe(true);
+    expect(error instanceof SignatureTimestampError && error.code === "TIMESTAMP_MISMATCH").toBe(true);
   });
 
   it("reports a refusal by the authority", async () => {
     const error = await requestSignatureTimestamp(SIGNATURE_VALUE, async () => createRejection("rejection", "badRequest", "bad request")).catch(
       (caught: unknown) => caught,
     );
-    expect(isContractSigningError(error, "TIMESTAMP_REFUSED")).toBe(true);
+    expect(error instanceof SignatureTimestampError && error.code === "TIMESTAMP_REFUSED").toBe(true);
   });
 });

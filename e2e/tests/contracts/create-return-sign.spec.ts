@@ -1,42 +1,14 @@
 // The electronic contract as both sides live it (issue 5): the orderer creates and sends a contract, the contractor
 // returns it with a reason, the orderer revises and sends it again, the contractor signs, the orderer signs, both
 // download the signed PDF, and the public /verify page reports two valid signatures. Each representative first
-// gets a certificate for a key made in their browser (ops approves representatives' requests). These two demo
-// users appear in no other spec that holds keys.
+// gets a certificate for a key made in their browser (ops approves representatives' requests; the
+// contract-documents spec holds keys for the same two users in browsers of its own).
 import { readFileSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signInAs } from "../support.ts";
+import { expect, test, type Page } from "@playwright/test";
+import { approveCertificateRequests, openAs, requestCertificate } from "../support.ts";
 
 const ORDERER = { email: "orderer@kr.demo.test", name: "김서연" };
 const CONTRACTOR = { email: "contractor@kr.demo.test", name: "이민호", organization: "미래종합건설" };
-const OPS = "ops@demo.test";
-
-async function openAs(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, email);
-  return page;
-}
-
-async function requestCertificate(page: Page) {
-  await page.goto("/certificates");
-  await expect(page.getByRole("heading", { level: 1, name: "Certificates" })).toBeVisible();
-  await page.getByRole("button", { name: "Request a certificate" }).click();
-  await page.getByLabel("Key type").selectOption({ label: "ECDSA P-256" });
-  await page.getByRole("button", { name: "Send request" }).click();
-  await expect(page.getByText("Pending approval").first()).toBeVisible();
-}
-
-async function approveAsOps(browser: Browser, requesterNames: string[]) {
-  const ops = await openAs(browser, OPS);
-  await ops.goto("/certificates/approvals");
-  await expect(ops.getByRole("heading", { level: 1, name: "Certificate approvals" })).toBeVisible();
-  for (const name of requesterNames) {
-    const request = ops.getByRole("listitem").filter({ hasText: name });
-    await request.getByRole("button", { name: "Approve" }).click();
-    await expect(request).toHaveCount(0);
-  }
-  await ops.context().close();
-}
 
 async function openContract(page: Page, title: string) {
   await page.goto("/contracts?view=all");
@@ -67,7 +39,7 @@ test("orderer sends, contractor returns, orderer resends, both sign, both downlo
   const contractor = await openAs(browser, CONTRACTOR.email);
   await requestCertificate(orderer);
   await requestCertificate(contractor);
-  await approveAsOps(browser, [ORDERER.name, CONTRACTOR.name]);
+  await approveCertificateRequests(browser, [ORDERER.name, CONTRACTOR.name]);
   for (const page of [orderer, contractor]) {
     await page.reload();
     await expect(page.getByText("Valid").first()).toBeVisible();

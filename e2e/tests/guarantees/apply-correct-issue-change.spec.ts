@@ -4,34 +4,11 @@
 // authentication key and downloads the key notice, the surety changes the amount and the history shows two
 // versions. The Japanese contractor representative and surety representative hold keys in no other spec.
 import { readFileSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signInAs } from "../support.ts";
+import { expect, test, type Page } from "@playwright/test";
+import { getCertificate, openAs } from "../support.ts";
 
 const CONTRACTOR = "contractor@jp.demo.test";
 const SURETY = { email: "surety@jp.demo.test", name: "伊藤 直樹", organization: "東和建設保証" };
-const OPS = "ops@demo.test";
-
-async function openAs(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, email);
-  return page;
-}
-
-async function getCertificate(browser: Browser, page: Page, requesterName: string) {
-  await page.goto("/certificates");
-  await page.getByRole("button", { name: "Request a certificate" }).click();
-  await page.getByLabel("Key type").selectOption({ label: "ECDSA P-256" });
-  await page.getByRole("button", { name: "Send request" }).click();
-  await expect(page.getByText("Pending approval").first()).toBeVisible();
-  const ops = await openAs(browser, OPS);
-  await ops.goto("/certificates/approvals");
-  const request = ops.getByRole("listitem").filter({ hasText: requesterName });
-  await request.getByRole("button", { name: "Approve" }).click();
-  await expect(request).toHaveCount(0);
-  await ops.context().close();
-  await page.reload();
-  await expect(page.getByText("Valid").first()).toBeVisible();
-}
 
 async function openGuarantee(page: Page, worksTitle: string) {
   await page.goto("/guarantees");

@@ -7,7 +7,6 @@
 import { Type, type Static } from "typebox";
 import {
   CONTRACT_AMOUNT_MAX,
-  CONTRACT_DOCUMENT_KINDS,
   CONTRACT_REASON_MAX_LENGTH,
   ContractDocumentKindSchema,
   ContractRevisionInfoSchema,
@@ -357,6 +356,7 @@ export const GuaranteeNeedingChangeSchema = Type.Object({
   guaranteeId: UuidSchema,
   kind: GuaranteeKindSchema,
   guaranteeNumber: Type.String(),
+  currency: CurrencySchema,
   reasons: Type.Array(Type.Enum(["CONTRACT_AMOUNT", "WORKS_PERIOD"])),
   /** The guarantee's optimistic-lock version, for the request (contractor only; null for the orderer). */
   version: Type.Union([Type.Integer(), Type.Null()]),

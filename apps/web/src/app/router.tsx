@@ -259,6 +259,31 @@ export const router = createBrowserRouter([
             lazy: () => import("./routes/contracts/contract-edit").then((module) => ({ Component: module.ContractEditRoute })),
           },
           {
+            // Listed before /contracts/:contractId/documents/:documentId so "new" is never read as an id.
+            path: paths.contractDocumentNew.path,
+            loader: async (args) => {
+              await requireContractParty(args);
+              return null;
+            },
+            lazy: () => import("./routes/contract-documents/contract-document-new").then((module) => ({ Component: module.ContractDocumentNewRoute })),
+          },
+          {
+            path: paths.contractDocument.path,
+            loader: async (args) => {
+              await requireContractParty(args);
+              return null;
+            },
+            lazy: () => import("./routes/contract-documents/contract-document").then((module) => ({ Component: module.ContractDocumentRoute })),
+          },
+          {
+            path: paths.contractDocumentEdit.path,
+            loader: async (args) => {
+              await requireContractParty(args);
+              return null;
+            },
+            lazy: () => import("./routes/contract-documents/contract-document-edit").then((module) => ({ Component: module.ContractDocumentEditRoute })),
+          },
+          {
             path: paths.guarantees.path,
             loader: async (args) => {
               await requireGuaranteeParty(args);

@@ -1,4 +1,5 @@
 // Every route path of the SPA, so links, redirects and the router cannot drift apart.
+import type { ContractDocumentKind } from "@pwp/shared/contract-documents";
 import type { OrganizationKind } from "@pwp/shared/enums";
 
 export const paths = {
@@ -46,6 +47,20 @@ export const paths = {
   contractEdit: {
     path: "/contracts/:contractId/edit",
     getHref: (contractId: string) => `/contracts/${encodeURIComponent(contractId)}/edit`,
+  },
+  /** A document that follows a completed contract (a change, unit prices, an inspection request, an invoice). */
+  contractDocumentNew: {
+    path: "/contracts/:contractId/documents/new",
+    getHref: (contractId: string, kind: ContractDocumentKind) => `/contracts/${encodeURIComponent(contractId)}/documents/new?kind=${kind}`,
+  },
+  contractDocument: {
+    path: "/contracts/:contractId/documents/:documentId",
+    getHref: (contractId: string, documentId: string) => `/contracts/${encodeURIComponent(contractId)}/documents/${encodeURIComponent(documentId)}`,
+  },
+  contractDocumentEdit: {
+    path: "/contracts/:contractId/documents/:documentId/edit",
+    getHref: (contractId: string, documentId: string) =>
+      `/contracts/${encodeURIComponent(contractId)}/documents/${encodeURIComponent(documentId)}/edit`,
   },
   guarantees: {
     path: "/guarantees",

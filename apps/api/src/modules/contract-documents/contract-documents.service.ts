@@ -28,7 +28,7 @@ import {
 } from "@pwp/shared/contract-documents";
 import { SIGNATURE_FIELD_BY_SIDE, SIGNED_PDF_MAX_BYTES, type ContractSide } from "@pwp/shared/contracts";
 import type { FieldError } from "@pwp/shared/error-codes";
-import type { PrismaClient } from "../../db/database.ts";
+import type { DbClient, PrismaClient } from "../../db/database.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/app-error.ts";
@@ -112,8 +112,12 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
     return { ...loaded, next };
   }
 
-  async function conflictNow(actor: Actor, documentId: string): Promise<AppError> {
-    const current = await repository.findDocument(prisma, actor.organizationId, documentId);
+  /**
+   * Says what the record is now, after a conditional update matched nothing. Inside a transaction pass its client:
+   * PGlite has one connection, and a read through another client would wait for the transaction it is part of.
+   */
+  async function conflictNow(actor: Actor, documentId: string, db: DbClient = prisma): Promise<AppError> {
+    const current = await repository.findDocument(db, actor.organizationId, documentId);
     return current ? staleVersion(current.status) : new AppError("NOT_FOUND", DOCUMENT_NOT_FOUND);
   }
 
@@ -171,7 +175,7 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
     }));
     return {
       standing,
-      guaranteesNeedingChange: guaranteesNeedingChange(standing.current, guarantees, { withVersion: side === "CONTRACTOR" }),
+      guaranteesNeedingChange: guaranteesNeedingChange(standing, guarantees, { withVersion: side === "CONTRACTOR" }),
       documents: documents.filter((document) => isDocumentVisibleTo(document.kind, document.status, side)).map((document) => toSummary(document, contract.currency)),
       canCreate: creatableKinds(contract, side, documents, standing),
     };
@@ -301,7 +305,7 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
         { documentId, status: document.status, version: document.version },
         { content: input.content as Prisma.InputJsonObject, amount: amount === null ? null : BigInt(amount) },
       );
-      if (!isUpdated) throw await conflictNow(actor, documentId);
+      if (!isUpdated) throw await conflictNow(actor, documentId, tx);
       await repository.createEvent(tx, { contractId: document.contractId, documentId, kind: "UPDATED", edition: document.edition, actorUserId: actor.userId, actorOrganizationId: actor.organizationId });
       await recordAuditEvent(tx, {
         action: "contract_documents.updated",
@@ -317,7 +321,7 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
   async function deleteDocument(actor: Actor, documentId: string, version: number): Promise<void> {
     const { document } = await loadForAction(actor, documentId, "DELETE", version);
     await prisma.$transaction(async (tx) => {
-      if (!(await repository.deleteDraft(tx, { documentId, status: document.status, version }))) throw await conflictNow(actor, documentId);
+      if (!(await repository.deleteDraft(tx, { documentId, status: document.status, version }))) throw await conflictNow(actor, documentId, tx);
       await recordAuditEvent(tx, {
         action: "contract_documents.deleted",
         actor,
@@ -360,7 +364,7 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
     const sha256 = sha256Hex(pdf);
     await prisma.$transaction(async (tx) => {
       const isSent = await repository.updateDocumentIf(tx, { documentId, status: document.status, version: document.version }, { status: "SENT", edition, sentAt: at });
-      if (!isSent) throw await conflictNow(actor, documentId);
+      if (!isSent) throw await conflictNow(actor, documentId, tx);
       await repository.createRevision(tx, { documentId, edition, revision: 0, pdf, sha256 });
       await repository.createEvent(tx, { contractId: document.contractId, documentId, kind: "SENT", edition, actorUserId: actor.userId, actorOrganizationId: actor.organizationId });
       await recordAuditEvent(tx, {
@@ -381,7 +385,7 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
     const kind = action === "RETURN" ? "RETURNED" : "CANCELLED";
     await prisma.$transaction(async (tx) => {
       const data = { status: next as ContractDocumentStatus, ...(action === "CANCEL" ? { cancelledAt: at } : {}) };
-      if (!(await repository.updateDocumentIf(tx, { documentId, status: document.status, version: document.version }, data))) throw await conflictNow(actor, documentId);
+      if (!(await repository.updateDocumentIf(tx, { documentId, status: document.status, version: document.version }, data))) throw await conflictNow(actor, documentId, tx);
       await repository.createEvent(tx, { contractId: document.contractId, documentId, kind, edition: document.edition, actorUserId: actor.userId, actorOrganizationId: actor.organizationId, reason });
       await recordAuditEvent(tx, {
         action: `contract_documents.${kind.toLowerCase()}`,
@@ -403,9 +407,10 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
     return { pdf: new Uint8Array(found.pdf), fileName: `${document.contract.contractNumber.replace(/[/\\]/g, "_")}-${kindName}-${document.number}-e${found.edition}r${found.revision}.pdf` };
   }
 
-  async function findAcceptedReplay(actor: Actor, documentId: string, sha256: string): Promise<boolean> {
+  /** These exact bytes were accepted as the caller's signature over the current edition (an earlier edition's do not count). */
+  async function findAcceptedReplay(actor: Actor, documentId: string, sha256: string, edition: number): Promise<boolean> {
     const revision = await repository.findRevisionBySha256(prisma, documentId, sha256);
-    if (!revision || revision.revision === 0) return false;
+    if (!revision || revision.revision === 0 || revision.edition !== edition) return false;
     return (await repository.findSignatureAt(prisma, { documentId, ...revision, organizationId: actor.organizationId })) !== null;
   }
 
@@ -414,7 +419,7 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
     const { document, signedCount, side } = await loadDocument(actor, documentId);
     const signed = decodeSignedPdf(body.signedPdf, SIGNED_PDF_MAX_BYTES);
     const sha256 = sha256Hex(signed);
-    if (await findAcceptedReplay(actor, documentId, sha256)) return { document: await getDocument(actor, documentId), isNew: false };
+    if (await findAcceptedReplay(actor, documentId, sha256, document.edition)) return { document: await getDocument(actor, documentId), isNew: false };
 
     const next = nextDocumentStatus({ kind: document.kind, status: document.status, signedCount }, "SIGN", side);
     if (next === null) throw refusedTransition("SIGN", document.kind, document.status, side);
@@ -440,7 +445,7 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
     try {
       await prisma.$transaction(async (tx) => {
         const data = { status: next as ContractDocumentStatus, ...(next === "COMPLETED" ? { completedAt: at } : {}) };
-        if (!(await repository.updateDocumentIf(tx, { documentId, status: document.status, version: document.version }, data))) throw await conflictNow(actor, documentId);
+        if (!(await repository.updateDocumentIf(tx, { documentId, status: document.status, version: document.version }, data))) throw await conflictNow(actor, documentId, tx);
         // The unique keys (document, edition, revision) and (document, edition, position) also stop a second signature.
         await repository.createRevision(tx, { documentId, edition: document.edition, revision, pdf: signed, sha256 });
         const signature = await repository.createSignature(tx, {
@@ -485,7 +490,7 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
       });
     } catch (error) {
       if (!(error instanceof AppError && error.code === "CONFLICT") && !isUniqueViolation(error)) throw error;
-      if (await findAcceptedReplay(actor, documentId, sha256)) return { document: await getDocument(actor, documentId), isNew: false };
+      if (await findAcceptedReplay(actor, documentId, sha256, document.edition)) return { document: await getDocument(actor, documentId), isNew: false };
       if (error instanceof AppError) throw error;
       throw await conflictNow(actor, documentId);
     }

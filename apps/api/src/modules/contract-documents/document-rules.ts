@@ -86,6 +86,9 @@ function changeProblems(content: ChangeContent, standing: ContractStanding): Fie
   if (content.worksStartDate > content.worksEndDate) problems.push(field(".worksEndDate", "must not be before the works start"));
   const { current } = standing;
   const isSameTerms = content.amount === current.amount && content.worksStartDate === current.worksStartDate && content.worksEndDate === current.worksEndDate;
+  if (content.amount < standing.inspected) {
+    problems.push(field(".amount", `cannot be less than the ${money(standing.inspected)} already inspected`));
+  }
   if (isSameTerms && !content.termsNote?.trim()) {
     problems.push(field("", "changes nothing: give a new amount or works period, or describe the changed terms in termsNote"));
   }
@@ -177,7 +180,12 @@ export type LinkedGuarantee = {
  * to the new contract amount (rounded up: a guarantee never covers less than its ratio), the period reaching the new
  * works end.
  */
-export function guaranteesNeedingChange(current: ContractStanding["current"], guarantees: readonly LinkedGuarantee[], options: { withVersion: boolean }): GuaranteeNeedingChange[] {
+export function guaranteesNeedingChange(
+  standing: Pick<ContractStanding, "current" | "currency">,
+  guarantees: readonly LinkedGuarantee[],
+  options: { withVersion: boolean },
+): GuaranteeNeedingChange[] {
+  const { current } = standing;
   return guarantees.flatMap((guarantee) => {
     const reasons: GuaranteeNeedingChange["reasons"] = [];
     if (current.amount > guarantee.contractAmount) reasons.push("CONTRACT_AMOUNT");
@@ -194,6 +202,7 @@ export function guaranteesNeedingChange(current: ContractStanding["current"], gu
         guaranteeId: guarantee.id,
         kind: guarantee.kind,
         guaranteeNumber: guarantee.guaranteeNumber,
+        currency: standing.currency,
         reasons,
         version: options.withVersion ? guarantee.version : null,
         isChangeRequested: guarantee.hasChangeRequest,

@@ -33,7 +33,7 @@ import {
 import { isDocumentVisibleTo } from "@pwp/shared/contract-documents";
 import { isValidContactEmail, isValidContactPhone } from "@pwp/shared/counterparties";
 import type { FieldError } from "@pwp/shared/error-codes";
-import type { PrismaClient } from "../../db/database.ts";
+import type { DbClient, PrismaClient } from "../../db/database.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/app-error.ts";
 import { recordAuditEvent } from "../../lib/audit.ts";
@@ -248,8 +248,12 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
   }
 
   /** Thrown inside a transaction whose conditional update matched nothing: says what the contract is now. */
-  async function conflictNow(actor: Actor, contractId: string): Promise<AppError> {
-    const current = await repository.findContract(prisma, actor.organizationId, contractId);
+  /**
+   * Says what the record is now, after a conditional update matched nothing. Inside a transaction pass its client:
+   * PGlite has one connection, and a read through another client would wait for the transaction it is part of.
+   */
+  async function conflictNow(actor: Actor, contractId: string, db: DbClient = prisma): Promise<AppError> {
+    const current = await repository.findContract(db, actor.organizationId, contractId);
     if (!current) return new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
     return staleVersion(current.status);
   }
@@ -428,7 +432,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
     try {
       await prisma.$transaction(async (tx) => {
         const expected = { contractId, organizationId: actor.organizationId, side, status: row.status, version: row.version };
-        if (!(await repository.updateContractIf(tx, expected, contentData(body, body.contractNumber)))) throw await conflictNow(actor, contractId);
+        if (!(await repository.updateContractIf(tx, expected, contentData(body, body.contractNumber)))) throw await conflictNow(actor, contractId, tx);
         await repository.replaceContacts(tx, contractId, contacts);
         await repository.createEvent(tx, { contractId, kind: "UPDATED", edition: row.edition, actorUserId: actor.userId, actorOrganizationId: actor.organizationId });
         await recordAuditEvent(tx, {
@@ -449,7 +453,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
   async function deleteContract(actor: Actor, contractId: string): Promise<void> {
     const { row } = await loadForAction(actor, contractId, "DELETE");
     await prisma.$transaction(async (tx) => {
-      if (!(await repository.deleteDraft(tx, actor.organizationId, contractId))) throw await conflictNow(actor, contractId);
+      if (!(await repository.deleteDraft(tx, actor.organizationId, contractId))) throw await conflictNow(actor, contractId, tx);
       await recordAuditEvent(tx, {
         action: "contracts.deleted",
         actor,
@@ -478,7 +482,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
     await prisma.$transaction(async (tx) => {
       const expected = { contractId, organizationId: actor.organizationId, side, status: row.status, version: row.version };
       const data = { annexPdf: new Uint8Array(input.pdf), annexFileName: fileName, annexSha256: sha256 };
-      if (!(await repository.updateContractIf(tx, expected, data))) throw await conflictNow(actor, contractId);
+      if (!(await repository.updateContractIf(tx, expected, data))) throw await conflictNow(actor, contractId, tx);
       await repository.createEvent(tx, { contractId, kind: "UPDATED", edition: row.edition, actorUserId: actor.userId, actorOrganizationId: actor.organizationId });
       await recordAuditEvent(tx, {
         action: "contracts.annex_attached",
@@ -496,7 +500,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
     if (row.annexFileName !== null) {
       await prisma.$transaction(async (tx) => {
         const expected = { contractId, organizationId: actor.organizationId, side, status: row.status, version: row.version };
-        if (!(await repository.updateContractIf(tx, expected, { annexPdf: null, annexFileName: null, annexSha256: null }))) throw await conflictNow(actor, contractId);
+        if (!(await repository.updateContractIf(tx, expected, { annexPdf: null, annexFileName: null, annexSha256: null }))) throw await conflictNow(actor, contractId, tx);
         await repository.createEvent(tx, { contractId, kind: "UPDATED", edition: row.edition, actorUserId: actor.userId, actorOrganizationId: actor.organizationId });
         await recordAuditEvent(tx, { action: "contracts.annex_removed", actor, target: { type: "Contract", id: contractId }, ipAddress: actor.ipAddress });
       });
@@ -532,7 +536,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
     const at = now();
     await prisma.$transaction(async (tx) => {
       const expected = { contractId, organizationId: actor.organizationId, side, status: row.status, version: row.version };
-      if (!(await repository.updateContractIf(tx, expected, { status: next as ContractStatus, sentAt: at, edition }))) throw await conflictNow(actor, contractId);
+      if (!(await repository.updateContractIf(tx, expected, { status: next as ContractStatus, sentAt: at, edition }))) throw await conflictNow(actor, contractId, tx);
       await repository.createRevision(tx, { contractId, edition, revision: 0, pdf, sha256 });
       await repository.createEvent(tx, { contractId, kind: "SENT", edition, actorUserId: actor.userId, actorOrganizationId: actor.organizationId });
       await recordAuditEvent(tx, {
@@ -554,7 +558,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
     await prisma.$transaction(async (tx) => {
       const expected = { contractId, organizationId: actor.organizationId, side, status: row.status, version: row.version };
       const data = { status: next as ContractStatus, ...(action === "CANCEL" ? { cancelledAt: at } : {}) };
-      if (!(await repository.updateContractIf(tx, expected, data))) throw await conflictNow(actor, contractId);
+      if (!(await repository.updateContractIf(tx, expected, data))) throw await conflictNow(actor, contractId, tx);
       const kind = action === "RETURN" ? "RETURNED" : "CANCELLED";
       await repository.createEvent(tx, { contractId, kind, edition: row.edition, actorUserId: actor.userId, actorOrganizationId: actor.organizationId, reason });
       await recordAuditEvent(tx, {
@@ -619,10 +623,10 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
     return { contractNumber: sent?.contractNumber ?? row.contractNumber, pdf: reportPdf };
   }
 
-  /** An earlier accepted signature by the caller's organisation that produced exactly these bytes. */
-  async function findAcceptedReplay(actor: Actor, contractId: string, sha256: string): Promise<boolean> {
+  /** These exact bytes were accepted as the caller's signature over the current edition (an earlier edition's do not count). */
+  async function findAcceptedReplay(actor: Actor, contractId: string, sha256: string, edition: number): Promise<boolean> {
     const revision = await repository.findRevisionBySha256(prisma, contractId, sha256);
-    if (!revision || revision.revision === 0) return false;
+    if (!revision || revision.revision === 0 || revision.edition !== edition) return false;
     return (await repository.findSignatureAt(prisma, { contractId, ...revision, organizationId: actor.organizationId })) !== null;
   }
 
@@ -634,7 +638,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
     const { row, side } = await loadContract(actor, contractId);
     const signed = decodeSignedPdf(body.signedPdf, SIGNED_PDF_MAX_BYTES);
     const sha256 = sha256Hex(signed);
-    if (await findAcceptedReplay(actor, contractId, sha256)) return { contract: await getContract(actor, contractId), isNew: false };
+    if (await findAcceptedReplay(actor, contractId, sha256, row.edition)) return { contract: await getContract(actor, contractId), isNew: false };
 
     const next = nextContractStatus(row.status, "SIGN", side);
     if (next === null) throw refusedTransition("SIGN", row.status, side);
@@ -666,7 +670,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
       await prisma.$transaction(async (tx) => {
         const expected = { contractId, organizationId: actor.organizationId, side, status: row.status, version: row.version };
         const data = { status: next as ContractStatus, ...(next === "COMPLETED" ? { completedAt: at } : {}) };
-        if (!(await repository.updateContractIf(tx, expected, data))) throw await conflictNow(actor, contractId);
+        if (!(await repository.updateContractIf(tx, expected, data))) throw await conflictNow(actor, contractId, tx);
         // Both unique keys (contract, edition, revision) and (contract, edition, side) also stop a second signature.
         await repository.createRevision(tx, { contractId, edition: row.edition, revision, pdf: signed, sha256 });
         const signature = await repository.createSignature(tx, {
@@ -707,7 +711,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
     } catch (error) {
       if (!(error instanceof AppError && error.code === "CONFLICT") && !isUniqueViolation(error)) throw error;
       // The same bytes sent twice at once: the other request stored them, and this one answers as a replay.
-      if (await findAcceptedReplay(actor, contractId, sha256)) return { contract: await getContract(actor, contractId), isNew: false };
+      if (await findAcceptedReplay(actor, contractId, sha256, row.edition)) return { contract: await getContract(actor, contractId), isNew: false };
       if (error instanceof AppError) throw error;
       throw await conflictNow(actor, contractId);
     }

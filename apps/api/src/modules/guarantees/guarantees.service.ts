@@ -39,7 +39,7 @@ import {
   type SigningGuaranteeAction,
   type UpdateGuaranteeBody,
 } from "@pwp/shared/guarantees";
-import type { PrismaClient } from "../../db/database.ts";
+import type { DbClient, PrismaClient } from "../../db/database.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/app-error.ts";
@@ -273,8 +273,12 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
   }
 
   /** Thrown inside a transaction whose conditional update matched nothing: says what the guarantee is now. */
-  async function conflictNow(actor: Actor, guaranteeId: string): Promise<AppError> {
-    const current = await repository.findGuarantee(prisma, actor.organizationId, guaranteeId);
+  /**
+   * Says what the record is now, after a conditional update matched nothing. Inside a transaction pass its client:
+   * PGlite has one connection, and a read through another client would wait for the transaction it is part of.
+   */
+  async function conflictNow(actor: Actor, guaranteeId: string, db: DbClient = prisma): Promise<AppError> {
+    const current = await repository.findGuarantee(db, actor.organizationId, guaranteeId);
     if (!current) return new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
     return staleVersion(current.status);
   }
@@ -512,7 +516,7 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
     const { version: _version, ...application } = body;
     const data = await checkApplication(actor, application);
     await prisma.$transaction(async (tx) => {
-      if (!(await repository.updateGuaranteeIf(tx, expectedOf(actor, row, side), data))) throw await conflictNow(actor, guaranteeId);
+      if (!(await repository.updateGuaranteeIf(tx, expectedOf(actor, row, side), data))) throw await conflictNow(actor, guaranteeId, tx);
       await repository.createEvent(tx, { guaranteeId, kind: "UPDATED", actorUserId: actor.userId, actorOrganizationId: actor.organizationId });
       await recordAuditEvent(tx, { action: "guarantees.updated", actor, target: { type: "Guarantee", id: guaranteeId }, ipAddress: actor.ipAddress, data: { ...auditData(data), version: row.version + 1 } });
     });
@@ -522,7 +526,7 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
   async function deleteGuarantee(actor: Actor, guaranteeId: string): Promise<void> {
     const { row } = await loadForAction(actor, guaranteeId, "DELETE");
     await prisma.$transaction(async (tx) => {
-      if (!(await repository.deleteDraft(tx, actor.organizationId, guaranteeId))) throw await conflictNow(actor, guaranteeId);
+      if (!(await repository.deleteDraft(tx, actor.organizationId, guaranteeId))) throw await conflictNow(actor, guaranteeId, tx);
       await recordAuditEvent(tx, { action: "guarantees.deleted", actor, target: { type: "Guarantee", id: guaranteeId }, ipAddress: actor.ipAddress, data: { kind: row.kind, worksTitle: row.worksTitle } });
     });
   }
@@ -535,7 +539,7 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
     }
     const kind = row.status === "DRAFT" ? "SUBMITTED" : "RESUBMITTED";
     await prisma.$transaction(async (tx) => {
-      if (!(await repository.updateGuaranteeIf(tx, expectedOf(actor, row, side), { status: next as GuaranteeStatus, submittedAt: at }))) throw await conflictNow(actor, guaranteeId);
+      if (!(await repository.updateGuaranteeIf(tx, expectedOf(actor, row, side), { status: next as GuaranteeStatus, submittedAt: at }))) throw await conflictNow(actor, guaranteeId, tx);
       await repository.createEvent(tx, { guaranteeId, kind, actorUserId: actor.userId, actorOrganizationId: actor.organizationId });
       await recordAuditEvent(tx, { action: "guarantees.submitted", actor, target: { type: "Guarantee", id: guaranteeId }, ipAddress: actor.ipAddress, data: { from: row.status, event: kind } });
     });
@@ -547,7 +551,7 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
     const reason = body.reason.trim();
     const kind = action === "REFUSE" ? "REFUSED" : "CORRECTION_REQUESTED";
     await prisma.$transaction(async (tx) => {
-      if (!(await repository.updateGuaranteeIf(tx, expectedOf(actor, row, side), { status: next as GuaranteeStatus }))) throw await conflictNow(actor, guaranteeId);
+      if (!(await repository.updateGuaranteeIf(tx, expectedOf(actor, row, side), { status: next as GuaranteeStatus }))) throw await conflictNow(actor, guaranteeId, tx);
       // A version prepared for issue is void once the application goes back (or is refused): it was built from the old terms.
       await repository.deletePreparedVersions(tx, guaranteeId);
       await repository.createEvent(tx, { guaranteeId, kind, actorUserId: actor.userId, actorOrganizationId: actor.organizationId, reason });
@@ -662,7 +666,7 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
         : null;
     const kind = VERSION_KIND_BY_ACTION[body.action];
     await prisma.$transaction(async (tx) => {
-      if (!(await repository.updateGuaranteeIf(tx, { ...expectedOf(actor, row, side) }, {}))) throw await conflictNow(actor, guaranteeId);
+      if (!(await repository.updateGuaranteeIf(tx, { ...expectedOf(actor, row, side) }, {}))) throw await conflictNow(actor, guaranteeId, tx);
       // Only one version waits for a signature at a time: a new preparation replaces the one before.
       await repository.deletePreparedVersions(tx, guaranteeId);
       await repository.createPreparedVersion(tx, {
@@ -768,7 +772,7 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
           // The surety has answered the contractor's change request with this version.
           ...(action === "CHANGE" ? { changeRequest: Prisma.DbNull } : {}),
         };
-        if (!(await repository.updateGuaranteeIf(tx, expectedOf(actor, row, side), data))) throw await conflictNow(actor, guaranteeId);
+        if (!(await repository.updateGuaranteeIf(tx, expectedOf(actor, row, side), data))) throw await conflictNow(actor, guaranteeId, tx);
         const isMarked = await repository.markVersionSigned(tx, prepared.id, {
           certificatePdf: ownBytes(submitted.certificatePdf),
           feeStatementPdf: submitted.feeStatementPdf ? ownBytes(submitted.feeStatementPdf) : null,
@@ -780,7 +784,7 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
           verification: accepted.verification,
           createdAt: at,
         });
-        if (!isMarked) throw await conflictNow(actor, guaranteeId);
+        if (!isMarked) throw await conflictNow(actor, guaranteeId, tx);
         await repository.createEvent(tx, { guaranteeId, kind: eventKind, versionNumber: number, actorUserId: actor.userId, actorOrganizationId: actor.organizationId, reason: prepared.reason });
         await recordAuditEvent(tx, {
           action: `guarantees.${eventKind.toLowerCase()}`,
@@ -820,7 +824,7 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
     const newKey = authKeys.issueAuthKey(guaranteeId);
     await prisma.$transaction(async (tx) => {
       const data = { authKeyHash: newKey.authKeyHash, authKeyCiphertext: newKey.authKeyCiphertext };
-      if (!(await repository.updateGuaranteeIf(tx, expectedOf(actor, row, side), data))) throw await conflictNow(actor, guaranteeId);
+      if (!(await repository.updateGuaranteeIf(tx, expectedOf(actor, row, side), data))) throw await conflictNow(actor, guaranteeId, tx);
       await repository.createEvent(tx, { guaranteeId, kind: "REKEYED", actorUserId: actor.userId, actorOrganizationId: actor.organizationId });
       await recordAuditEvent(tx, { action: "guarantees.rekeyed", actor, target: { type: "Guarantee", id: guaranteeId }, ipAddress: actor.ipAddress, data: { guaranteeNumber: row.guaranteeNumber } });
     });
@@ -882,7 +886,7 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
     }
     const at = now();
     await prisma.$transaction(async (tx) => {
-      if (!(await repository.updateGuaranteeIf(tx, expectedOf(actor, row, side), { keyNoticeSubmittedAt: at }))) throw await conflictNow(actor, guaranteeId);
+      if (!(await repository.updateGuaranteeIf(tx, expectedOf(actor, row, side), { keyNoticeSubmittedAt: at }))) throw await conflictNow(actor, guaranteeId, tx);
       await repository.createEvent(tx, { guaranteeId, kind: "KEY_NOTICE_SUBMITTED", actorUserId: actor.userId, actorOrganizationId: actor.organizationId });
       await recordAuditEvent(tx, {
         action: "guarantees.key_notice_submitted",
@@ -903,7 +907,7 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
     const reason = body.reason.trim();
     const changeRequest: GuaranteeChangeRequest = { reason, amendment, requestedAt: now().toISOString() };
     await prisma.$transaction(async (tx) => {
-      if (!(await repository.updateGuaranteeIf(tx, expectedOf(actor, row, side), { changeRequest }))) throw await conflictNow(actor, guaranteeId);
+      if (!(await repository.updateGuaranteeIf(tx, expectedOf(actor, row, side), { changeRequest }))) throw await conflictNow(actor, guaranteeId, tx);
       await repository.createEvent(tx, { guaranteeId, kind: "CHANGE_REQUESTED", actorUserId: actor.userId, actorOrganizationId: actor.organizationId, reason });
       await recordAuditEvent(tx, {
         action: "guarantees.change_requested",

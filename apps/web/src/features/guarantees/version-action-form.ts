@@ -61,12 +61,27 @@ export function amendmentValuesOf(detail: GuaranteeDetail): AmendmentValues {
   };
 }
 
-export function initialVersionActionValues(detail: GuaranteeDetail): VersionActionValues {
+/** The current values with those of an amendment put in their place (amounts as digits, as the form holds them). */
+export function amendmentValuesWith(detail: GuaranteeDetail, amendment: GuaranteeAmendment): AmendmentValues {
+  const values = amendmentValuesOf(detail);
+  for (const field of AMENDMENT_FIELDS) {
+    const value = amendment[field];
+    if (value !== undefined) values[field] = String(value);
+  }
+  return values;
+}
+
+/**
+ * A change starts from the contractor's open request (変更申込), when there is one: the surety checks what was asked
+ * for rather than typing it again, and can still alter it.
+ */
+export function initialVersionActionValues(detail: GuaranteeDetail, action?: SigningGuaranteeAction): VersionActionValues {
+  const request = action === "CHANGE" ? detail.changeRequest : null;
   return {
-    amendment: amendmentValuesOf(detail),
+    amendment: request ? amendmentValuesWith(detail, request.amendment) : amendmentValuesOf(detail),
     release: "whole",
     remainingAmount: "",
-    reason: "",
+    reason: request?.reason ?? "",
     // The guarantee amount is what the fee is usually charged on; the surety can change it.
     feeBaseAmount: String(detail.guaranteeAmount),
     feeRatePercent: "",
@@ -120,13 +135,18 @@ export function isReasonRequired(action: SigningGuaranteeAction): boolean {
 
 /**
  * What a change or correction alters: only the fields that differ from the current version (the API keeps the
- * rest), or problems. Amounts are compared as integers, so "20,000,000" equals 20000000.
+ * rest), or problems. Amounts are compared as integers, so "20,000,000" equals 20000000. `fields` are those the
+ * form shows (the contractor's change request asks for fewer than the surety's change).
  */
-export function toAmendment(detail: GuaranteeDetail, values: AmendmentValues): { amendment: GuaranteeAmendment } | { problems: VersionActionProblems } {
+export function toAmendment(
+  detail: GuaranteeDetail,
+  values: AmendmentValues,
+  fields: readonly AmendmentField[] = AMENDMENT_FIELDS,
+): { amendment: GuaranteeAmendment } | { problems: VersionActionProblems } {
   const current = amendmentValuesOf(detail);
   const problems: VersionActionProblems = {};
   const amendment: Record<string, string | number> = {};
-  for (const field of AMENDMENT_FIELDS) {
+  for (const field of fields) {
     const typed = values[field];
     if (AMOUNT_FIELDS.has(field)) {
       const parsed = parseAmountInput(typed);

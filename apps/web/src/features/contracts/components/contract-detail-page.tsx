@@ -5,6 +5,7 @@ import { lazy, Suspense, useId, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DocumentTitle } from "@/components/document-title";
+import { PdfViewer } from "@/components/pdf-viewer";
 import { ReasonDialog } from "@/components/ui/reason-dialog";
 import { saveBlob } from "@/lib/save-blob";
 import { Alert } from "@/components/ui/alert";
@@ -18,12 +19,12 @@ import { formatDateTime } from "@/lib/format";
 import { getCurrentLocale } from "@/lib/i18n";
 import { useCancelContract } from "../api/cancel-contract";
 import { useContract } from "../api/get-contract";
+import { contractPdfQueryOptions } from "../api/get-contract-pdf";
 import { getSignatureReport } from "../api/get-signature-report";
 import { useReturnContract } from "../api/return-contract";
 import { useSendContract } from "../api/send-contract";
-import { formatAmountWithCurrency } from "../amount-format";
+import { formatAmountWithCurrency } from "@/lib/amount-format";
 import { AcceptedGuaranteesCard } from "./accepted-guarantees-card";
-import { ContractPdfViewer } from "./contract-pdf-viewer";
 import { ContractStatusBadge } from "./contract-status-badge";
 import { ContractSignatures, ContractTimeline } from "./contract-timeline";
 import { DeleteDraftButton } from "./delete-draft-button";
@@ -35,8 +36,18 @@ const SignContractPanel = lazy(() => import("./sign-contract-panel").then((modul
 
 type OpenDialog = "return" | "cancel" | null;
 
+type ContractDetailPageProps = {
+  contractId: string;
+  user: CurrentUser;
+  /**
+   * What follows a completed contract (its changes, inspections, invoices), shown under its actions. Given by the app
+   * layer, which composes the features: this one does not know the others.
+   */
+  renderAfterCompletion?: (detail: ContractDetail) => ReactNode;
+};
+
 /** 계약 상세 · 契約詳細: what the contract says, its PDF, who did what, and the steps open to the user now. */
-export function ContractDetailPage({ contractId, user }: { contractId: string; user: CurrentUser }) {
+export function ContractDetailPage({ contractId, user, renderAfterCompletion }: ContractDetailPageProps) {
   const { t } = useTranslation();
   const contract = useContract(contractId);
 
@@ -53,10 +64,14 @@ export function ContractDetailPage({ contractId, user }: { contractId: string; u
       </div>
     );
   }
-  return <ContractDetailView detail={contract.data} user={user} onRefresh={() => void contract.refetch()} />;
+  return (
+    <ContractDetailView detail={contract.data} user={user} onRefresh={() => void contract.refetch()} renderAfterCompletion={renderAfterCompletion} />
+  );
 }
 
-function ContractDetailView({ detail, user, onRefresh }: { detail: ContractDetail; user: CurrentUser; onRefresh: () => void }) {
+type ContractDetailViewProps = Omit<ContractDetailPageProps, "contractId"> & { detail: ContractDetail; onRefresh: () => void };
+
+function ContractDetailView({ detail, user, onRefresh, renderAfterCompletion }: ContractDetailViewProps) {
   const { t } = useTranslation();
   const language = getCurrentLocale();
   const send = useSendContract();
@@ -218,15 +233,18 @@ function ContractDetailView({ detail, user, onRefresh }: { detail: ContractDetai
         />
       )}
 
+      {detail.status === "COMPLETED" && renderAfterCompletion?.(detail)}
+
       <div className="contract-detail__grid">
         <ContractSummary detail={detail} />
         <Card title={t("contracts.detail.pdfTitle")} className="contract-detail__pdf">
           {detail.currentRevision ? (
-            <ContractPdfViewer
-              contractId={detail.id}
-              revision={detail.currentRevision}
+            <PdfViewer
+              query={contractPdfQueryOptions(detail.id, detail.currentRevision)}
+              sha256={detail.currentRevision.sha256}
               fileName={`${detail.contractNumber}${isSigned ? "-signed" : ""}.pdf`}
               downloadLabel={isSigned ? t("contracts.actions.downloadSigned") : t("contracts.actions.downloadPdf")}
+              describeError={(error) => describeContractError(error, t)}
             />
           ) : (
             <p className="muted">{t("contracts.detail.noPdfYet")}</p>

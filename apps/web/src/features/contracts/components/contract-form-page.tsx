@@ -16,7 +16,7 @@ import { getCurrentLocale } from "@/lib/i18n";
 import { useCreateContract } from "../api/create-contract";
 import { useContractorOptions, type ContractorOption } from "../api/get-contractor-options";
 import { useUpdateContract } from "../api/update-contract";
-import { formatAmountInWords, formatAmountWithCurrency } from "../amount-format";
+import { formatAmountInWords, formatAmountWithCurrency } from "@/lib/amount-format";
 import {
   contractFormFromDetail,
   emptyContractForm,

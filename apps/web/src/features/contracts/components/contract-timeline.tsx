@@ -23,7 +23,12 @@ export function ContractTimeline({ contractId }: { contractId: string }) {
           {timeline.data.events.map((event) => (
             <li key={event.id} className={`contract-timeline__event contract-timeline__event--${event.kind}`}>
               <p className="contract-timeline__what">
-                <strong>{t(`contracts.timeline.kinds.${event.kind}`)}</strong>
+                {/* A document that followed the contract: named, then what happened to it. */}
+                <strong>
+                  {event.document
+                    ? `${t("contractDocuments.title", { kind: t(`contractDocuments.kinds.${event.document.kind}`), number: event.document.number })} · ${t(`contracts.timeline.documentKinds.${event.kind}`)}`
+                    : t(`contracts.timeline.kinds.${event.kind}`)}
+                </strong>
                 {event.edition > 1 && <span className="muted"> · {t("contracts.timeline.edition", { edition: event.edition })}</span>}
               </p>
               <p className="contract-timeline__who">

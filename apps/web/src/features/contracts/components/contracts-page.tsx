@@ -14,7 +14,7 @@ import { paths } from "@/config/paths";
 import { formatDateTime } from "@/lib/format";
 import { getCurrentLocale } from "@/lib/i18n";
 import { useContracts } from "../api/get-contracts";
-import { formatAmountWithCurrency } from "../amount-format";
+import { formatAmountWithCurrency } from "@/lib/amount-format";
 import { ContractStatusBadge } from "./contract-status-badge";
 import { describeContractError } from "./describe-contract-error";
 import "../contracts.css";

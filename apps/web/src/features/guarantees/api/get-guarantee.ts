@@ -14,8 +14,9 @@ export function guaranteeQueryOptions(guaranteeId: string) {
   });
 }
 
-export function useGuarantee(guaranteeId: string) {
-  return useQuery(guaranteeQueryOptions(guaranteeId));
+/** `isEnabled: false` where the caller may not read it (the orderer, on a contract's page). */
+export function useGuarantee(guaranteeId: string, { isEnabled = true }: { isEnabled?: boolean } = {}) {
+  return useQuery({ ...guaranteeQueryOptions(guaranteeId), enabled: isEnabled });
 }
 
 /**

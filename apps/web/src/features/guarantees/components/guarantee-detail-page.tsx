@@ -24,6 +24,8 @@ import { useSubmitGuarantee } from "../api/submit-guarantee";
 import { useSubmitKeyNotice } from "../api/submit-key-notice";
 import { formatBasisPoints } from "../guarantee-form";
 import { AuthKeySection } from "./auth-key-section";
+import { ChangeRequestNotice } from "./change-request-notice";
+import { ChangeRequestPanel } from "./change-request-panel";
 import { DeleteDraftButton } from "./delete-draft-button";
 import { describeGuaranteeError, isGuaranteeConflict } from "./describe-guarantee-error";
 import { formatCalendarDate, formatMoney } from "./format";
@@ -73,6 +75,8 @@ function GuaranteeDetailView({ detail, user, onRefresh }: { detail: GuaranteeDet
   const [openDialog, setOpenDialog] = useState<OpenDialog>(null);
   const [signingAction, setSigningAction] = useState<SigningGuaranteeAction | null>(null);
   const [isConfirmingRekey, setIsConfirmingRekey] = useState(false);
+  const [isRequestingChange, setIsRequestingChange] = useState(false);
+  const [isChangeRequestSent, setIsChangeRequestSent] = useState(false);
   const [conflict, setConflict] = useState<unknown>(null);
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const [downloading, setDownloading] = useState<"notice" | "offline" | null>(null);
@@ -93,6 +97,7 @@ function GuaranteeDetailView({ detail, user, onRefresh }: { detail: GuaranteeDet
       setOpenDialog(null);
       setSigningAction(null);
       setIsConfirmingRekey(false);
+      setIsRequestingChange(false);
       onRefresh();
     }
   }
@@ -157,6 +162,7 @@ function GuaranteeDetailView({ detail, user, onRefresh }: { detail: GuaranteeDet
           {describeGuaranteeError(conflict, t)} {t("guarantees.errors.refreshed")}
         </Alert>
       )}
+      <ChangeRequestNotice detail={detail} />
 
       <section className="panel guarantee-detail__actions" aria-labelledby={actionsHeadingId}>
         <h2 id={actionsHeadingId} className="visually-hidden">
@@ -164,6 +170,7 @@ function GuaranteeDetailView({ detail, user, onRefresh }: { detail: GuaranteeDet
         </h2>
         {actionError !== null && <Alert>{describeGuaranteeError(actionError, t)}</Alert>}
         {submitKeyNotice.isSuccess && <p role="status">{t("guarantees.actions.keyNoticeSubmitted")}</p>}
+        {isChangeRequestSent && <p role="status">{t("guarantees.changeRequest.sent")}</p>}
         <div className="guarantee-detail__buttons">
           {allowed.has("SUBMIT") && (
             <Button
@@ -203,6 +210,19 @@ function GuaranteeDetailView({ detail, user, onRefresh }: { detail: GuaranteeDet
           {allowed.has("REFUSE") && (
             <Button id={refuseButtonId} variant="secondary" className="button--danger-outline" onClick={() => setOpenDialog("refuse")}>
               {t("guarantees.actions.refuse")}
+            </Button>
+          )}
+          {allowed.has("REQUEST_CHANGE") && (
+            <Button
+              variant="secondary"
+              disabled={isRequestingChange}
+              onClick={() => {
+                setConflict(null);
+                setIsChangeRequestSent(false);
+                setIsRequestingChange(true);
+              }}
+            >
+              {t("guarantees.actions.requestChange")}
             </Button>
           )}
           {allowed.has("REKEY") && !isConfirmingRekey && (
@@ -262,6 +282,18 @@ function GuaranteeDetailView({ detail, user, onRefresh }: { detail: GuaranteeDet
         <Suspense fallback={<Spinner label={t("guarantees.sign.loading")} />}>
           <VersionSigningPanel key={signingAction} detail={detail} user={user} action={signingAction} onClose={() => setSigningAction(null)} onConflict={handleError} />
         </Suspense>
+      )}
+
+      {isRequestingChange && (
+        <ChangeRequestPanel
+          detail={detail}
+          onClose={() => setIsRequestingChange(false)}
+          onSent={() => {
+            setIsRequestingChange(false);
+            setIsChangeRequestSent(true);
+          }}
+          onConflict={handleError}
+        />
       )}
 
       {openDialog === "correction" && (

@@ -42,6 +42,7 @@ import {
   type VersionActionProblems,
   type VersionActionValues,
 } from "../version-action-form";
+import { AmendmentFields } from "./amendment-fields";
 import { describeGuaranteeError, isGuaranteeConflict } from "./describe-guarantee-error";
 import { formatMoney } from "./format";
 import { RadioGroup } from "./radio-group";
@@ -69,7 +70,7 @@ export function VersionSigningPanel({ detail, user, action, onClose, onConflict 
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<VersionActionValues>(() => initialVersionActionValues(detail));
+  const [values, setValues] = useState<VersionActionValues>(() => initialVersionActionValues(detail, action));
   const [problems, setProblems] = useState<VersionActionProblems>({});
   const [review, setReview] = useState<Review | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -324,21 +325,14 @@ function ActionFields({ action, detail, values, onChange, errorOf }: ActionField
         <fieldset className="form__fieldset guarantee-form__kind">
           <legend>{t("guarantees.sign.amendmentLegend")}</legend>
           <p className="muted">{t("guarantees.sign.amendmentIntro")}</p>
-          <div className="guarantee-form__row">
-            {AMENDMENT_FIELDS.filter((field) => KINDS_WITH_DEPOSIT_BANK.includes(detail.kind) || (field !== "depositBankName" && field !== "depositBranchName")).map((field) => (
-              <TextField
-                key={field}
-                label={t(`guarantees.sign.amendmentFields.${field}`, { currency })}
-                hint={field.endsWith("Amount") ? moneyHint(values.amendment[field]) : undefined}
-                type={field.endsWith("Date") ? "date" : "text"}
-                inputMode={field.endsWith("Amount") ? "numeric" : undefined}
-                autoComplete="off"
-                value={values.amendment[field]}
-                error={errorOf(`amendment.${field}`)}
-                onChange={(event) => changeAmendment(field, event.target.value)}
-              />
-            ))}
-          </div>
+          {action === "CHANGE" && detail.changeRequest && <p className="muted">{t("guarantees.changeRequest.prefilled")}</p>}
+          <AmendmentFields
+            fields={AMENDMENT_FIELDS.filter((field) => KINDS_WITH_DEPOSIT_BANK.includes(detail.kind) || (field !== "depositBankName" && field !== "depositBranchName"))}
+            values={values.amendment}
+            currency={currency}
+            onChange={changeAmendment}
+            errorOf={errorOf}
+          />
         </fieldset>
       )}
       {action === "RELEASE" && (

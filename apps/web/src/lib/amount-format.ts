@@ -1,6 +1,7 @@
 // Contract amounts (請負金額 / 계약금액) on screen, through the shared formatter the contract PDF uses too, so the
-// page and the signed document write the same figures. The amount is an integer from the API; nothing here parses
-// text as a float or divides.
+// page and the signed document write the same figures: the contract pages and the documents that follow a contract
+// (changes, unit prices, inspections, invoices) show money the same way. The amount is an integer from the API;
+// nothing here parses text as a float or divides.
 import { formatAmount, formatJapaneseContractAmount, formatKoreanContractAmount } from "@pwp/shared/amounts";
 import type { Currency } from "@pwp/shared/contracts";
 import type { Locale } from "@pwp/shared/enums";

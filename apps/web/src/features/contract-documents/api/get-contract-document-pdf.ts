@@ -1,0 +1,23 @@
+import { queryOptions } from "@tanstack/react-query";
+import { requestBlob } from "@/lib/api-client";
+import { contractDocumentsQueryKey } from "./get-contract-document";
+
+export type RevisionRef = { edition: number; revision: number };
+
+/** A revision's PDF, by edition and revision: the bytes of exactly the revision the page shows. */
+export async function getContractDocumentPdf(documentId: string, ref: RevisionRef, signal?: AbortSignal): Promise<Blob> {
+  const query = new URLSearchParams({ edition: String(ref.edition), revision: String(ref.revision) });
+  const blob = await requestBlob(`/contract-documents/${encodeURIComponent(documentId)}/pdf?${query}`, { signal });
+  // Typed explicitly: the viewer and the download need application/pdf whatever the response said.
+  return new Blob([blob], { type: "application/pdf" });
+}
+
+/** Keyed by the revision and its SHA-256: a revision's bytes never change, and a new one is a new key. */
+export function contractDocumentPdfQueryOptions(documentId: string, { edition, revision, sha256 }: RevisionRef & { sha256: string }) {
+  const ref = { edition, revision, sha256 };
+  return queryOptions({
+    queryKey: [...contractDocumentsQueryKey, documentId, "pdf", ref],
+    queryFn: ({ signal }) => getContractDocumentPdf(documentId, ref, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
