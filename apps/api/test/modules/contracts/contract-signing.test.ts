@@ -409,6 +409,22 @@ describe("idempotency and races", () => {
     expect(await countSignatures(next.contract.id)).toBe(1);
   });
 
+  it("an earlier edition's signed bytes are no replay once the contract was returned and sent again", async () => {
+    const { orderer, contractor, contract, contractorCertificate } = await sentContract(testApp);
+    const { response, signed } = await signAndPost(testApp, contractor.representative, contractorCertificate, contract.id, "CONTRACTOR");
+    expect(response.statusCode).toBe(201);
+    const call = caller(testApp);
+    const returned = await call("POST", `/api/contracts/${contract.id}/return`, orderer.staff.auth, { version: response.json().version, reason: "단가 재검토" });
+    expect(returned.statusCode, returned.body).toBe(200);
+    const resent = await call("POST", `/api/contracts/${contract.id}/send`, orderer.staff.auth, { version: returned.json().version });
+    expect(resent.statusCode, resent.body).toBe(200);
+
+    const stale = await postSignature(testApp, contractor.representative, contract.id, { edition: 1, revision: 0, signedPdf: signed });
+    expect(stale.statusCode).toBe(409);
+    const detail = (await call("GET", `/api/contracts/${contract.id}`, contractor.representative.auth)).json();
+    expect(detail).toMatchObject({ edition: 2, status: "SENT", signatures: [] });
+  });
+
   it("lets exactly one of two different signatures for the same step win; the other gets 409", async () => {
     const { contractor, contract, contractorCertificate } = await sentContract(testApp);
     const staffCertificate = await issueTestCertificate(testApp.app, testApp.prisma, { userId: contractor.staff.id });
