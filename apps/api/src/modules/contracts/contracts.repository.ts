@@ -308,9 +308,10 @@ export function createEvent(
   return db.contractEvent.create({ data, select: { id: true } });
 }
 
+/** The contract's own edits are left out when `isUpdatedHidden`; its documents' events are all listed (the service filters them). */
 export async function listEvents(db: DbClient, contractId: string, options: { isUpdatedHidden: boolean }) {
   const events = await db.contractEvent.findMany({
-    where: { contractId, ...(options.isUpdatedHidden ? { kind: { not: "UPDATED" } } : {}) },
+    where: { contractId, ...(options.isUpdatedHidden ? { NOT: { kind: "UPDATED", documentId: null } } : {}) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,

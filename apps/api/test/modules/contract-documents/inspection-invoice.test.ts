@@ -151,6 +151,12 @@ describe("an invoice", () => {
     const edited = await updateDocument(testApp, contractor.staff, draft.id, { kind: "INVOICE", content: { ...content, grossAmount: 600_000_000 } });
     expect(edited.amount).toBe(550_000_000);
     await updateDocument(testApp, contractor.staff, draft.id, { kind: "INVOICE", content });
+    // Its writer sees its own edits on the contract's timeline; the orderer sees the invoice once it is sent.
+    type Step = { kind: string; document: { id: string } | null };
+    const edits = async (auth: string) =>
+      ((await call("GET", `/api/contracts/${contract.id}/timeline`, auth)).json().events as Step[]).filter((event) => event.document?.id === draft.id).map((event) => event.kind);
+    expect(await edits(contractor.staff.auth)).toEqual(["CREATED", "UPDATED", "UPDATED"]);
+    expect(await edits(orderer.staff.auth)).toEqual([]);
 
     await sendDocument(testApp, contractor.staff, draft.id);
     expect(await standingOf()).toMatchObject({ invoiced: 350_000_000, received: 0, invoiceable: 200_000_000 });
