@@ -44,11 +44,23 @@ export async function openAs(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-/** Requests a certificate for a key made in this page's browser (ECDSA P-256); ops approves it separately. */
-export async function requestCertificate(page: Page) {
+/**
+ * Requests a certificate for a key made in this page's browser (ECDSA P-256); ops approves it separately. A user has
+ * one open request at a time: when another spec's request for the same demo user is open, ops approves it first
+ * (harmless to that spec, whose key is in its own browser) — waiting for that spec instead could deadlock, each
+ * spec holding one of the two users' requests.
+ */
+export async function requestCertificate(browser: Browser, page: Page, requesterName: string) {
   await page.goto("/certificates");
   await expect(page.getByRole("heading", { level: 1, name: "Certificates" })).toBeVisible();
-  await page.getByRole("button", { name: "Request a certificate" }).click();
+  const requestButton = page.getByRole("button", { name: "Request a certificate" });
+  const otherRequestOpen = page.getByText("Your certificate request is waiting for approval.");
+  await expect(requestButton.or(otherRequestOpen).first()).toBeVisible();
+  if (await otherRequestOpen.isVisible()) {
+    await approveCertificateRequests(browser, [requesterName]);
+    await page.reload();
+  }
+  await requestButton.click();
   await page.getByLabel("Key type").selectOption({ label: "ECDSA P-256" });
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page.getByText("Pending approval").first()).toBeVisible();
@@ -77,7 +89,7 @@ export async function approveCertificateRequests(browser: Browser, requesterName
 
 /** Requests, has ops approve, and waits until the page lists the certificate as valid. */
 export async function getCertificate(browser: Browser, page: Page, requesterName: string) {
-  await requestCertificate(page);
+  await requestCertificate(browser, page, requesterName);
   await approveCertificateRequests(browser, [requesterName]);
   await page.reload();
   await expect(page.getByText("Valid").first()).toBeVisible();

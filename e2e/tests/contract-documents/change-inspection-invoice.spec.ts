@@ -44,8 +44,8 @@ test("a change contract prompts a guarantee change; inspection, invoice and its 
   test.setTimeout(300_000);
   const orderer = await openAs(browser, ORDERER.email);
   const contractor = await openAs(browser, CONTRACTOR.email);
-  await requestCertificate(orderer);
-  await requestCertificate(contractor);
+  await requestCertificate(browser, orderer, ORDERER.name);
+  await requestCertificate(browser, contractor, CONTRACTOR.name);
   await approveCertificateRequests(browser, [ORDERER.name, CONTRACTOR.name]);
   for (const page of [orderer, contractor]) {
     await page.reload();

@@ -37,8 +37,8 @@ test("orderer sends, contractor returns, orderer resends, both sign, both downlo
 
   const orderer = await openAs(browser, ORDERER.email);
   const contractor = await openAs(browser, CONTRACTOR.email);
-  await requestCertificate(orderer);
-  await requestCertificate(contractor);
+  await requestCertificate(browser, orderer, ORDERER.name);
+  await requestCertificate(browser, contractor, CONTRACTOR.name);
   await approveCertificateRequests(browser, [ORDERER.name, CONTRACTOR.name]);
   for (const page of [orderer, contractor]) {
     await page.reload();

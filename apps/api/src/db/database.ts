@@ -54,6 +54,10 @@ export async function openDatabase(options: { databaseUrl: string | undefined; d
   const [{ PrismaPg }, { default: pg }] = await Promise.all([import("@prisma/adapter-pg"), import("pg")]);
   // One pool for Prisma and the lean queries, so the connection limit is one number.
   const pool = new pg.Pool({ connectionString: options.databaseUrl });
+  // An idle connection the server ends (a restart, a dropped database) is an 'error' on the pool, which would crash
+  // the process without a listener; the pool discards that client and opens another when needed. (Prisma's adapter
+  // listens only while connected, and not at all for a pool it was given.)
+  pool.on("error", (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`));
   const adapterFactory = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {

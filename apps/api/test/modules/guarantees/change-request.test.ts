@@ -136,6 +136,7 @@ describe("the guarantees a completed change contract has outgrown (GET /api/cont
       guaranteeId: guarantee.id,
       kind: "CONTRACT_PERFORMANCE",
       guaranteeNumber: guarantee.guaranteeNumber,
+      currency: "KRW",
       reasons: ["CONTRACT_AMOUNT", "WORKS_PERIOD"],
       isChangeRequested: false,
       amendment: { contractAmount: 1_300_000_001, worksStartDate: "2027-01-04", worksEndDate: "2028-06-30", guaranteeAmount: 130_000_001, guaranteeEndDate: "2028-06-30" },
