@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { queryOptions } from "@tanstack/react-query";
 import { requestBlob } from "@/lib/api-client";
 import { contractsQueryKey } from "./get-contracts";
 
@@ -20,8 +20,4 @@ export function contractPdfQueryOptions(contractId: string, { edition, revision,
     queryFn: ({ signal }) => getContractPdf(contractId, ref, signal),
     staleTime: Number.POSITIVE_INFINITY,
   });
-}
-
-export function useContractPdf(contractId: string, revision: RevisionRef & { sha256: string }) {
-  return useQuery(contractPdfQueryOptions(contractId, revision));
 }
