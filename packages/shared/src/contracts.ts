@@ -97,8 +97,62 @@ export function awaitingSideOf(status: ContractStatus): ContractSide | null {
   }
 }
 
-/** The signature field each side signs in the PDF; also what the verifier reports. */
+/** The signature field each side signs in the PDF; also what the verifier reports. A joint venture's lead signs ContractorSignature. */
 export const SIGNATURE_FIELD_BY_SIDE = { CONTRACTOR: "ContractorSignature", ORDERER: "OrdererSignature" } as const satisfies Record<ContractSide, string>;
+
+// ---- joint ventures (共同企業体 / 공동수급체) ------------------------------------------------------------------------
+
+/** Firms in one joint venture, the lead included. */
+export const JOINT_VENTURE_FIRMS_MAX = 10;
+export const JOINT_VENTURE_NAME_MAX_LENGTH = 200;
+/** Shares are whole hundredths of a percent (basis points); a joint venture's add up to exactly this. */
+export const SHARE_BASIS_POINTS_TOTAL = 10_000;
+
+/** The field a joint-venture firm signs: the lead (position 0) the contractor's, member n `ContractorMember<n>Signature`. */
+export function contractorSignatureField(position: number): string {
+  return position === 0 ? SIGNATURE_FIELD_BY_SIDE.CONTRACTOR : `ContractorMember${position}Signature`;
+}
+
+export type ContractSigningSlot = { side: ContractSide; organizationId: string; fieldName: string };
+
+/**
+ * Who signs a contract edition, in order: a joint venture's members (positions 1, 2, …), then the lead — the
+ * contractor of a single-firm contract — and the orderer last. The lead signing moves the contract to
+ * SIGNED_BY_CONTRACTOR; members' signatures leave it SENT.
+ */
+export function contractSigningOrder(parties: {
+  ordererOrganizationId: string;
+  contractorOrganizationId: string;
+  jointVentureMembers: readonly { organizationId: string; position: number }[];
+}): ContractSigningSlot[] {
+  const members = parties.jointVentureMembers.filter((member) => member.position > 0).sort((a, b) => a.position - b.position);
+  return [
+    ...members.map((member) => ({ side: "CONTRACTOR" as const, organizationId: member.organizationId, fieldName: contractorSignatureField(member.position) })),
+    { side: "CONTRACTOR", organizationId: parties.contractorOrganizationId, fieldName: SIGNATURE_FIELD_BY_SIDE.CONTRACTOR },
+    { side: "ORDERER", organizationId: parties.ordererOrganizationId, fieldName: SIGNATURE_FIELD_BY_SIDE.ORDERER },
+  ];
+}
+
+/** The first slot of `order` whose organisation has not signed the edition yet; null when all have. */
+export function nextContractSigner(order: readonly ContractSigningSlot[], signedOrganizationIds: Iterable<string>): ContractSigningSlot | null {
+  const signed = new Set(signedOrganizationIds);
+  return order.find((slot) => !signed.has(slot.organizationId)) ?? null;
+}
+
+/** 4000 → "40%", 3333 → "33.33%". */
+export function formatSharePercent(basisPoints: number): string {
+  const whole = Math.trunc(basisPoints / 100);
+  const hundredths = basisPoints % 100;
+  return hundredths === 0 ? `${whole}%` : `${whole}.${String(hundredths).padStart(2, "0")}%`;
+}
+
+/** "40", "33.33", "12.5" (a percentage with at most two decimals) → basis points; null for anything else. */
+export function parseSharePercent(text: string): number | null {
+  const match = /^\s*(\d{1,3})(?:\.(\d{1,2}))?\s*%?\s*$/.exec(text);
+  if (!match) return null;
+  const basisPoints = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+  return basisPoints >= 1 && basisPoints < SHARE_BASIS_POINTS_TOTAL ? basisPoints : null;
+}
 
 // ---- limits -----------------------------------------------------------------------------------------------------
 
@@ -142,8 +196,30 @@ export const ContractContactInputSchema = Type.Object(
 );
 export type ContractContactInput = Static<typeof ContractContactInputSchema>;
 
+export const JointVentureInputSchema = Type.Object(
+  {
+    /** 共同企業体名 / 공동수급체 명칭, e.g. "青葉・北星特定建設工事共同企業体". */
+    name: TrimmedText(JOINT_VENTURE_NAME_MAX_LENGTH, 1),
+    /** The lead's share: the lead is contractorOrganizationId. */
+    leadShareBasisPoints: Type.Integer({ minimum: 1, maximum: SHARE_BASIS_POINTS_TOTAL - 1 }),
+    /** The other firms in the order they sign and are printed; every share and the lead's add up to 10,000. */
+    members: Type.Array(
+      Type.Object(
+        { organizationId: UuidSchema, shareBasisPoints: Type.Integer({ minimum: 1, maximum: SHARE_BASIS_POINTS_TOTAL - 1 }) },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: JOINT_VENTURE_FIRMS_MAX - 1 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type JointVentureInput = Static<typeof JointVentureInputSchema>;
+
 const contractContentProperties = {
+  /** The contractor, or a joint venture's lead (代表者 / 대표사). */
   contractorOrganizationId: UuidSchema,
+  /** Left out or null for a single contractor. */
+  jointVenture: Type.Optional(Type.Union([JointVentureInputSchema, Type.Null()])),
   title: TrimmedText(CONTRACT_TITLE_MAX_LENGTH, 1),
   /** Whole won or yen. */
   amount: Type.Integer({ minimum: 1, maximum: CONTRACT_AMOUNT_MAX }),
@@ -243,8 +319,11 @@ export const ContractSummarySchema = Type.Object({
   status: ContractStatusSchema,
   contractDate: DateSchema,
   orderer: ContractPartySchema,
+  /** The contractor, or a joint venture's lead. */
   contractor: ContractPartySchema,
-  /** The caller's side of this contract. */
+  /** Set when the contractor side is a joint venture (its members are in the detail). */
+  jointVentureName: Type.Union([Type.String(), Type.Null()]),
+  /** The caller's side of this contract (a joint venture's members are all on the contractor side). */
   mySide: ContractSideSchema,
   awaitingSide: Type.Union([ContractSideSchema, Type.Null()]),
   updatedAt: DateTimeSchema,
@@ -273,6 +352,7 @@ export const ContractSignatureSchema = Type.Object({
   revision: Type.Integer(),
   fieldName: Type.String(),
   signer: Type.Object({ id: UuidSchema, name: Type.String() }),
+  organizationId: UuidSchema,
   organizationName: Type.String(),
   certificateSubject: Type.String(),
   /** Null when the representative signed in their own right. */
@@ -291,8 +371,39 @@ export const ContractRevisionInfoSchema = Type.Object({
 });
 export type ContractRevisionInfo = Static<typeof ContractRevisionInfoSchema>;
 
+export const JointVentureMemberSchema = Type.Object({
+  organization: ContractPartySchema,
+  /** 0 for the lead, then 1, 2, … in signing order. */
+  position: Type.Integer(),
+  isLead: Type.Boolean(),
+  shareBasisPoints: Type.Integer(),
+});
+export type JointVentureMember = Static<typeof JointVentureMemberSchema>;
+
+export const JointVentureSchema = Type.Object({
+  name: Type.String(),
+  /** The lead first, then the members by position. */
+  members: Type.Array(JointVentureMemberSchema),
+});
+export type JointVenture = Static<typeof JointVentureSchema>;
+
+export const ContractSigningStepSchema = Type.Object({
+  side: ContractSideSchema,
+  organizationId: UuidSchema,
+  organizationName: Type.String(),
+  fieldName: Type.String(),
+  /** Signed over the current edition. */
+  signed: Type.Boolean(),
+});
+export type ContractSigningStep = Static<typeof ContractSigningStepSchema>;
+
 export const ContractDetailSchema = Type.Object({
   ...ContractSummarySchema.properties,
+  jointVenture: Type.Union([JointVentureSchema, Type.Null()]),
+  /** Who signs the current edition, in order (contractSigningOrder); empty before the first send. */
+  signingOrder: Type.Array(ContractSigningStepSchema),
+  /** The field the caller's organisation signs now; null when it is not its turn. */
+  signatureField: Type.Union([Type.String(), Type.Null()]),
   worksStartDate: DateSchema,
   worksEndDate: DateSchema,
   place: Type.String(),

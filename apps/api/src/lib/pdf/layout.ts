@@ -369,7 +369,8 @@ export class PdfLayout {
     const top = this.cursorY;
     wrapped.forEach((lines, columnIndex) => {
       const x = this.margins.left + columnIndex * (columnWidth + gutter);
-      if (block.boxed) page.drawRectangle({ x, y: top - height, width: columnWidth, height, borderColor: RULE, borderWidth: 0.5 });
+      // An empty column holds a place (the half of a row a lone last signature box leaves): no box drawn.
+      if (block.boxed && lines.length > 0) page.drawRectangle({ x, y: top - height, width: columnWidth, height, borderColor: RULE, borderWidth: 0.5 });
       lines.forEach((line, index) => {
         if (line.text === "") return;
         const y = this.baseline(top - padding - index * lineHeight, block.size);

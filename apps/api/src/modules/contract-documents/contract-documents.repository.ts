@@ -1,6 +1,6 @@
 // The only Prisma calls of the documents that follow a contract. A document is reached through its contract, and
-// every query that finds one carries the caller's organisation as the contract's orderer or contractor in its where
-// clause, so another organisation's ids match nothing. PDF bytes are selected only by the functions that need them.
+// every query that finds one carries the caller's organisation as the contract's orderer, contractor or joint-venture
+// firm in its where clause, so another organisation's ids match nothing. PDF bytes are selected only by the functions that need them.
 import type { ContractDocumentKind, ContractDocumentStatus } from "@pwp/shared/contract-documents";
 import type { ContractSide } from "@pwp/shared/contracts";
 import type { DbClient } from "../../db/database.ts";
@@ -34,8 +34,13 @@ const CONTRACT_SELECT = {
 
 export type DocumentContractRow = Prisma.ContractGetPayload<{ select: typeof CONTRACT_SELECT }>;
 
+/** A party of the contract: its orderer, or once sent its contractor or any firm of its joint venture. */
 const partyOf = (organizationId: string): Prisma.ContractWhereInput => ({
-  OR: [{ ordererOrganizationId: organizationId }, { contractorOrganizationId: organizationId, status: { not: "DRAFT" } }],
+  OR: [
+    { ordererOrganizationId: organizationId },
+    { contractorOrganizationId: organizationId, status: { not: "DRAFT" } },
+    { jointVentureMembers: { some: { organizationId } }, status: { not: "DRAFT" } },
+  ],
 });
 
 /** The contract, if the caller's organisation is one of its parties. */

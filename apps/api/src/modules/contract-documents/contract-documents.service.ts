@@ -66,6 +66,21 @@ function sideOf(contract: { ordererOrganizationId: string }, organizationId: str
   return contract.ordererOrganizationId === organizationId ? "ORDERER" : "CONTRACTOR";
 }
 
+/**
+ * Whether the organisation acts for its side: the orderer, or the contractor — for a joint venture its lead, which
+ * writes and signs the documents after the contract for the whole joint venture (decision 010). The other firms of
+ * a joint venture see the documents and do nothing with them.
+ */
+function isActingParty(contract: { ordererOrganizationId: string; contractorOrganizationId: string }, organizationId: string): boolean {
+  return contract.ordererOrganizationId === organizationId || contract.contractorOrganizationId === organizationId;
+}
+
+function requireActingParty(contract: { ordererOrganizationId: string; contractorOrganizationId: string }, organizationId: string): void {
+  if (!isActingParty(contract, organizationId)) {
+    throw new AppError("FORBIDDEN", "The joint venture's lead firm writes and signs the documents after the contract for the joint venture.");
+  }
+}
+
 function validationError(fields: FieldError[]): AppError {
   const summary = fields.map((problem) => `${problem.field} ${problem.message}`).join("; ");
   return new AppError("VALIDATION_FAILED", `Please correct the document: ${summary}.`, { fields });
@@ -106,6 +121,7 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
   async function loadForAction(actor: Actor, documentId: string, action: ContractDocumentAction, version: number) {
     const loaded = await loadDocument(actor, documentId);
     const { document, signedCount, side } = loaded;
+    requireActingParty(document.contract, actor.organizationId);
     const next = nextDocumentStatus({ kind: document.kind, status: document.status, signedCount }, action, side);
     if (next === null) throw refusedTransition(action, document.kind, document.status, side);
     if (version !== document.version) throw staleVersion(document.status);
@@ -177,7 +193,7 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
       standing,
       guaranteesNeedingChange: guaranteesNeedingChange(standing, guarantees, { withVersion: side === "CONTRACTOR" }),
       documents: documents.filter((document) => isDocumentVisibleTo(document.kind, document.status, side)).map((document) => toSummary(document, contract.currency)),
-      canCreate: creatableKinds(contract, side, documents, standing),
+      canCreate: isActingParty(contract, actor.organizationId) ? creatableKinds(contract, side, documents, standing) : [],
     };
   }
 
@@ -195,7 +211,7 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
     const [revision, signatures, allowedActions] = await Promise.all([
       document.edition > 0 ? repository.findLatestRevisionInfo(prisma, document.id, document.edition) : Promise.resolve(null),
       repository.listSignatures(prisma, document.id, document.edition),
-      allowedActionsOf(actor, { kind: document.kind, status: document.status, signedCount }, side),
+      isActingParty(contract, actor.organizationId) ? allowedActionsOf(actor, { kind: document.kind, status: document.status, signedCount }, side) : Promise.resolve([]),
     ]);
     const turn = nextSignerSide(document.kind, document.status, signedCount);
     return {
@@ -235,6 +251,7 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
 
   async function createDocument(actor: Actor, contractId: string, body: CreateContractDocumentBody): Promise<ContractDocumentDetail> {
     const { contract, side } = await loadContract(actor, contractId);
+    requireActingParty(contract, actor.organizationId);
     const rules = CONTRACT_DOCUMENT_RULES[body.kind];
     if (contract.status !== "COMPLETED") {
       throw new AppError("CONFLICT", `Documents follow a completed contract; this one is ${contract.status.toLowerCase()}.`, { currentState: contract.status });
@@ -417,6 +434,7 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
   /** A signature made in the browser over the current revision; isNew false (200) for an exact replay. */
   async function signDocument(actor: Actor, documentId: string, body: SignContractDocumentBody): Promise<{ document: ContractDocumentDetail; isNew: boolean }> {
     const { document, signedCount, side } = await loadDocument(actor, documentId);
+    requireActingParty(document.contract, actor.organizationId);
     const signed = decodeSignedPdf(body.signedPdf, SIGNED_PDF_MAX_BYTES);
     const sha256 = sha256Hex(signed);
     if (await findAcceptedReplay(actor, documentId, sha256, document.edition)) return { document: await getDocument(actor, documentId), isNew: false };

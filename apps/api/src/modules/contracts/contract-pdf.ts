@@ -6,7 +6,7 @@
 // signatures cover it. The file is saved without object streams: the signatures are added as incremental updates
 // with a classic cross-reference table.
 import { formatAmount, formatJapaneseContractAmount, formatKoreanContractAmount } from "@pwp/shared/amounts";
-import type { ContractContact, ContractParty, Currency, GuaranteeKind, TermsSection } from "@pwp/shared/contracts";
+import { formatSharePercent, type ContractContact, type ContractParty, type Currency, type GuaranteeKind, type JointVenture, type TermsSection } from "@pwp/shared/contracts";
 import { PDFDocument, type PDFPage } from "pdf-lib";
 import { AppError } from "../../lib/app-error.ts";
 import { embedCjkFonts } from "../../lib/pdf/cjk-fonts.ts";
@@ -28,7 +28,10 @@ export type ContractPdfInput = {
   termsSections: TermsSection[];
   requiredGuarantees: GuaranteeKind[];
   orderer: ContractParty;
+  /** The contractor, or a joint venture's lead. */
   contractor: ContractParty;
+  /** A joint venture on the contractor side (its firms, the lead first); null or left out for a single contractor. */
+  jointVenture?: JointVenture | null;
   contacts: ContractContact[];
   /** Appended after the terms, page by page, so the signatures cover it. */
   annexPdf: Uint8Array | null;
@@ -71,6 +74,11 @@ type ContractWording = {
   annexLine(pageCount: number): string;
   closing: string;
   signatureBy(side: "ORDERER" | "CONTRACTOR"): string;
+  /** How the contractor side is named when it is a joint venture. */
+  jointVentureParty(name: string, lead: string): string;
+  jointVentureFirm(isLead: boolean, share: string): string;
+  jointVentureClosing: string;
+  jointVentureSignatureBy(isLead: boolean): string;
 };
 
 const KOREAN: ContractWording = {
@@ -111,6 +119,10 @@ const KOREAN: ContractWording = {
   annexLine: (pageCount) => `붙임: 별첨 문서 ${pageCount}쪽 (이 계약서의 마지막 ${pageCount}쪽에 첨부)`,
   closing: "위 계약을 증명하기 위하여 계약서를 작성하고 발주자와 계약상대자가 전자서명한다.",
   signatureBy: (side) => (side === "ORDERER" ? "발주자(갑)" : "계약상대자(을)"),
+  jointVentureParty: (name, lead) => `${name}(대표사 ${lead})`,
+  jointVentureFirm: (isLead, share) => `${isLead ? "대표사" : "구성원"} · 지분율 ${share}`,
+  jointVentureClosing: "위 계약을 증명하기 위하여 계약서를 작성하고 발주자와 공동수급체의 구성원 전원이 전자서명한다.",
+  jointVentureSignatureBy: (isLead) => (isLead ? "계약상대자(을) 공동수급체 대표사" : "계약상대자(을) 공동수급체 구성원"),
 };
 
 const JAPANESE: ContractWording = {
@@ -151,6 +163,10 @@ const JAPANESE: ContractWording = {
   annexLine: (pageCount) => `別添：別添書類 全${pageCount}ページ（本契約書の末尾${pageCount}ページに添付）`,
   closing: "本契約の証として本書を電磁的記録により作成し、発注者及び受注者が電子署名を行い、各自その電磁的記録を保管する。",
   signatureBy: (side) => (side === "ORDERER" ? "発注者" : "受注者"),
+  jointVentureParty: (name, lead) => `${name}（代表者 ${lead}）`,
+  jointVentureFirm: (isLead, share) => `${isLead ? "代表者" : "構成員"}・出資比率 ${share}`,
+  jointVentureClosing: "本契約の証として本書を電磁的記録により作成し、発注者及び共同企業体の構成員全員が電子署名を行い、各自その電磁的記録を保管する。",
+  jointVentureSignatureBy: (isLead) => (isLead ? "受注者 共同企業体代表者" : "受注者 共同企業体構成員"),
 };
 
 const WORDING: Record<Language, ContractWording> = { ko: KOREAN, ja: JAPANESE };
@@ -178,6 +194,8 @@ async function loadAnnex(annexPdf: Uint8Array): Promise<{ annex: PDFDocument; pa
 function contractBlocks(input: ContractPdfInput, wording: ContractWording, annexPageCount: number): Block[] {
   const heading = (text: string): Block => ({ type: "text", text, size: 12, weight: "bold", spaceBefore: 14, spaceAfter: 6, keepWithNext: true });
   const keyWidth = input.language === "ko" ? 110 : 120;
+  const jointVenture = input.jointVenture ?? null;
+  const contractorName = jointVenture ? wording.jointVentureParty(jointVenture.name, input.contractor.nameLocal) : input.contractor.nameLocal;
   const contactRows = input.contacts.map((contact) => ({ key: wording.contactKey(contact.side), value: wording.contactText(contact) }));
   const blocks: Block[] = [
     { type: "text", text: wording.documentTitle, size: 20, weight: "bold", align: "center", spaceAfter: 2 },
@@ -189,12 +207,11 @@ function contractBlocks(input: ContractPdfInput, wording: ContractWording, annex
       color: MUTED,
       spaceAfter: 16,
     },
-    { type: "text", text: wording.intro(input.orderer.nameLocal, input.contractor.nameLocal), size: 10.5 },
+    { type: "text", text: wording.intro(input.orderer.nameLocal, contractorName), size: 10.5 },
     heading(wording.partiesHeading),
     { type: "text", text: wording.ordererLabel, size: 10.5, weight: "bold", spaceAfter: 3, keepWithNext: true },
     { type: "keyValue", rows: partyRows(input.language, input.orderer), size: 10, keyWidth, spaceAfter: 8 },
-    { type: "text", text: wording.contractorLabel, size: 10.5, weight: "bold", spaceAfter: 3, keepWithNext: true },
-    { type: "keyValue", rows: partyRows(input.language, input.contractor), size: 10, keyWidth },
+    ...contractorPartyBlocks(input, wording, keyWidth),
     heading(wording.detailsHeading),
     {
       type: "keyValue",
@@ -225,18 +242,38 @@ function contractBlocks(input: ContractPdfInput, wording: ContractWording, annex
   if (input.termsSections.length === 0) blocks.push({ type: "text", text: wording.none, size: 10 });
   if (annexPageCount > 0) blocks.push({ type: "text", text: wording.annexLine(annexPageCount), size: 10, weight: "bold", spaceBefore: 14 });
 
-  const signatureBox = (side: "ORDERER" | "CONTRACTOR", party: ContractParty) => signatureColumn(input.language, wording.signatureBy(side), party);
+  // The orderer and the contractor side by side; a joint venture's firms follow two to a row, the lead first.
+  const signatureBoxes = [
+    signatureColumn(input.language, wording.signatureBy("ORDERER"), input.orderer),
+    ...(jointVenture
+      ? jointVenture.members.map((member) => signatureColumn(input.language, wording.jointVentureSignatureBy(member.isLead), member.organization))
+      : [signatureColumn(input.language, wording.signatureBy("CONTRACTOR"), input.contractor)]),
+  ];
   blocks.push(
-    { type: "text", text: wording.closing, size: 10.5, spaceBefore: 20, spaceAfter: 8, keepWithNext: true },
+    { type: "text", text: jointVenture ? wording.jointVentureClosing : wording.closing, size: 10.5, spaceBefore: 20, spaceAfter: 8, keepWithNext: true },
     { type: "text", text: wording.date(input.contractDate), size: 10.5, align: "center", spaceAfter: 10, keepWithNext: true },
-    {
-      type: "columns",
-      size: 10.5,
-      boxed: { paddingBottom: 24 },
-      columns: [signatureBox("ORDERER", input.orderer), signatureBox("CONTRACTOR", input.contractor)],
-    },
   );
+  for (let index = 0; index < signatureBoxes.length; index += 2) {
+    const row = signatureBoxes.slice(index, index + 2);
+    // A last lone box keeps the width of half a row, like the ones above it.
+    if (row.length === 1) row.push([]);
+    blocks.push({ type: "columns", size: 10.5, boxed: { paddingBottom: 24 }, columns: row, ...(index > 0 ? { spaceBefore: 8 } : {}) });
+  }
   return blocks;
+}
+
+/** The contractor in the parties section: one firm, or a joint venture's name and each firm with its role and share. */
+function contractorPartyBlocks(input: ContractPdfInput, wording: ContractWording, keyWidth: number): Block[] {
+  const label: Block = { type: "text", text: wording.contractorLabel, size: 10.5, weight: "bold", spaceAfter: 3, keepWithNext: true };
+  const jointVenture = input.jointVenture;
+  if (!jointVenture) return [label, { type: "keyValue", rows: partyRows(input.language, input.contractor), size: 10, keyWidth }];
+  return [
+    { ...label, text: `${wording.contractorLabel} ${jointVenture.name}` },
+    ...jointVenture.members.flatMap((member, index): Block[] => [
+      { type: "text", text: wording.jointVentureFirm(member.isLead, formatSharePercent(member.shareBasisPoints)), size: 10, weight: "bold", spaceBefore: index === 0 ? 0 : 6, spaceAfter: 2, keepWithNext: true },
+      { type: "keyValue", rows: partyRows(input.language, member.organization), size: 10, keyWidth },
+    ]),
+  ];
 }
 
 /** A PDF with a classic cross-reference table (no object streams), ready for incremental signatures. */
@@ -269,7 +306,7 @@ export async function renderContractPdf(input: ContractPdfInput): Promise<Uint8A
   doc.setTitle(`${wording.documentTitle} ${input.title}`, { showInWindowTitleBar: true });
   doc.setAuthor(input.orderer.nameLocal);
   doc.setSubject(`${wording.contractNumberLabel} ${input.contractNumber} ${wording.editionLabel(input.edition)}`);
-  doc.setKeywords([input.contractNumber, input.orderer.nameLocal, input.contractor.nameLocal]);
+  doc.setKeywords([input.contractNumber, input.orderer.nameLocal, ...(input.jointVenture?.members.map((member) => member.organization.nameLocal) ?? [input.contractor.nameLocal])]);
   doc.setCreator("PWP e-contract");
   doc.setProducer(CONTRACT_PDF_PRODUCER);
   doc.setLanguage(input.language === "ko" ? "ko-KR" : "ja-JP");

@@ -27,6 +27,7 @@ const SUMMARY_SELECT = {
   contractorOrganizationId: true,
   ordererOrganization: { select: PARTY_SELECT },
   contractorOrganization: { select: PARTY_SELECT },
+  jointVentureName: true,
   updatedAt: true,
 } as const satisfies Prisma.ContractSelect;
 
@@ -46,19 +47,28 @@ const DETAIL_SELECT = {
   completedAt: true,
   cancelledAt: true,
   contacts: { select: { side: true, name: true, department: true, phone: true, email: true }, orderBy: [{ side: "asc" }, { position: "asc" }] },
+  jointVentureMembers: {
+    select: { organizationId: true, position: true, shareBasisPoints: true, organization: { select: PARTY_SELECT } },
+    orderBy: { position: "asc" },
+  },
 } as const satisfies Prisma.ContractSelect;
 
 export type ContractSummaryRow = Prisma.ContractGetPayload<{ select: typeof SUMMARY_SELECT }>;
 export type ContractDetailRow = Prisma.ContractGetPayload<{ select: typeof DETAIL_SELECT }>;
 export type PartyRow = Prisma.OrganizationGetPayload<{ select: typeof PARTY_SELECT }>;
 
+/** On the contractor side: the contractor (a joint venture's lead) or a firm of the joint venture. */
+function onContractorSide(organizationId: string): Prisma.ContractWhereInput {
+  return { OR: [{ contractorOrganizationId: organizationId }, { jointVentureMembers: { some: { organizationId } } }] };
+}
+
 /**
- * The contracts an organisation may see: all it orders, and those it is the contractor of once they were sent.
- * A draft exists only on the orderer's side until it is sent.
+ * The contracts an organisation may see: all it orders, and those it is on the contractor side of (the contractor,
+ * or any firm of a joint venture) once they were sent. A draft exists only on the orderer's side until it is sent.
  */
 export function visibleTo(organizationId: string, side?: ContractSide): Prisma.ContractWhereInput {
   const asOrderer: Prisma.ContractWhereInput = { ordererOrganizationId: organizationId };
-  const asContractor: Prisma.ContractWhereInput = { contractorOrganizationId: organizationId, status: { not: "DRAFT" } };
+  const asContractor: Prisma.ContractWhereInput = { ...onContractorSide(organizationId), status: { not: "DRAFT" } };
   if (side === "ORDERER") return asOrderer;
   if (side === "CONTRACTOR") return asContractor;
   return { OR: [asOrderer, asContractor] };
@@ -88,7 +98,7 @@ export function listContracts(
   if (options.awaiting) {
     conditions.push({
       OR: options.awaiting.map(({ side, statuses }) => ({
-        ...(side === "ORDERER" ? { ordererOrganizationId: options.organizationId } : { contractorOrganizationId: options.organizationId }),
+        ...(side === "ORDERER" ? { ordererOrganizationId: options.organizationId } : onContractorSide(options.organizationId)),
         status: { in: statuses },
       })),
     });
@@ -128,16 +138,17 @@ export async function findAnnexPdf(db: DbClient, contractId: string): Promise<Ui
 
 // ---- creating, changing and deleting ------------------------------------------------------------------------------
 
-/** The contractor a contract may be made with: an approved contractor in the orderer's counterparty list. */
-export function findCounterpartyContractor(db: DbClient, ordererOrganizationId: string, contractorOrganizationId: string) {
-  return db.counterparty.findFirst({
+/** Of these organisations, the ones a contract may be made with: approved contractors in the orderer's counterparty list. */
+export async function findCounterpartyContractors(db: DbClient, ordererOrganizationId: string, organizationIds: string[]): Promise<Set<string>> {
+  const rows = await db.counterparty.findMany({
     where: {
       ownerOrganizationId: ordererOrganizationId,
-      organizationId: contractorOrganizationId,
+      organizationId: { in: organizationIds },
       organization: { status: "APPROVED", kind: "CONTRACTOR" },
     },
-    select: { id: true },
+    select: { organizationId: true },
   });
+  return new Set(rows.flatMap((row) => (row.organizationId ? [row.organizationId] : [])));
 }
 
 export function findOrganizationCountry(db: DbClient, organizationId: string) {
@@ -166,7 +177,11 @@ export type ContractContentData = {
   place: string;
   termsSections: Prisma.InputJsonArray;
   requiredGuarantees: GuaranteeKind[];
+  jointVentureName: string | null;
 };
+
+/** A joint venture's firms: the lead at position 0, the members after it; none for a single contractor. */
+export type JointVentureMemberData = { organizationId: string; position: number; shareBasisPoints: number };
 
 export type ContactData = { side: ContractSide; name: string; department: string; phone: string; email: string };
 
@@ -178,11 +193,17 @@ function contactRows(contacts: ContactData[]) {
 
 export function createContract(
   db: DbClient,
-  data: ContractContentData & { ordererOrganizationId: string; currency: "KRW" | "JPY"; createdById: string; contacts: ContactData[] },
+  data: ContractContentData & {
+    ordererOrganizationId: string;
+    currency: "KRW" | "JPY";
+    createdById: string;
+    contacts: ContactData[];
+    jointVentureMembers: JointVentureMemberData[];
+  },
 ) {
-  const { contacts, ...contract } = data;
+  const { contacts, jointVentureMembers, ...contract } = data;
   return db.contract.create({
-    data: { ...contract, contacts: { create: contactRows(contacts) } },
+    data: { ...contract, contacts: { create: contactRows(contacts) }, jointVentureMembers: { create: jointVentureMembers } },
     select: { id: true, version: true, edition: true },
   });
 }
@@ -193,7 +214,7 @@ type Expected = { contractId: string; organizationId: string; side: ContractSide
 function expectedWhere(expected: Expected): Prisma.ContractWhereInput {
   return {
     id: expected.contractId,
-    ...(expected.side === "ORDERER" ? { ordererOrganizationId: expected.organizationId } : { contractorOrganizationId: expected.organizationId }),
+    ...(expected.side === "ORDERER" ? { ordererOrganizationId: expected.organizationId } : onContractorSide(expected.organizationId)),
     status: expected.status,
     version: expected.version,
   };
@@ -211,6 +232,11 @@ export async function updateContractIf(db: DbClient, expected: Expected, data: P
 export async function replaceContacts(db: DbClient, contractId: string, contacts: ContactData[]): Promise<void> {
   await db.contractContact.deleteMany({ where: { contractId } });
   if (contacts.length > 0) await db.contractContact.createMany({ data: contactRows(contacts).map((row) => ({ ...row, contractId })) });
+}
+
+export async function replaceJointVentureMembers(db: DbClient, contractId: string, members: JointVentureMemberData[]): Promise<void> {
+  await db.contractJointVentureMember.deleteMany({ where: { contractId } });
+  if (members.length > 0) await db.contractJointVentureMember.createMany({ data: members.map((member) => ({ ...member, contractId })) });
 }
 
 export async function deleteDraft(db: DbClient, ordererOrganizationId: string, contractId: string): Promise<boolean> {

@@ -10,9 +10,12 @@ import {
   CONTACTS_PER_SIDE_MAX,
   CONTRACT_SIDES,
   CONTRACT_STATUSES,
+  contractSigningOrder,
   CURRENCY_BY_COUNTRY,
+  formatSharePercent,
+  nextContractSigner,
   nextContractStatus,
-  SIGNATURE_FIELD_BY_SIDE,
+  SHARE_BASIS_POINTS_TOTAL,
   SIGNED_PDF_MAX_BYTES,
   type ContractAction,
   type ContractContact,
@@ -22,10 +25,12 @@ import {
   type ContractParty,
   type ContractReasonBody,
   type ContractSide,
+  type ContractSigningSlot,
   type ContractStatus,
   type ContractSummary,
   type ContractTimeline,
   type CreateContractBody,
+  type JointVenture,
   type SignContractBody,
   type TermsSection,
   type UpdateContractBody,
@@ -75,6 +80,25 @@ function toParty(row: repository.PartyRow): ContractParty {
   return { ...row };
 }
 
+function jointVentureOf(row: repository.ContractDetailRow): JointVenture | null {
+  if (row.jointVentureName === null) return null;
+  return {
+    name: row.jointVentureName,
+    members: row.jointVentureMembers.map((member) => ({
+      organization: toParty(member.organization),
+      position: member.position,
+      isLead: member.position === 0,
+      shareBasisPoints: member.shareBasisPoints,
+    })),
+  };
+}
+
+/** Every organisation of the contract by id: the orderer, the contractor and a joint venture's firms. */
+function organizationsOf(row: repository.ContractDetailRow): Map<string, repository.PartyRow> {
+  const parties = [row.ordererOrganization, row.contractorOrganization, ...row.jointVentureMembers.map((member) => member.organization)];
+  return new Map(parties.map((party) => [party.id, party]));
+}
+
 /** What the contractor was sent: kept with the audit event of sending (repository.findSentContent). */
 type SentContent = {
   contractNumber: string;
@@ -88,6 +112,8 @@ type SentContent = {
   requiredGuarantees: ContractDetail["requiredGuarantees"];
   contacts: ContractContact[];
   annex: ContractDetail["annex"];
+  /** Absent in what was sent before joint ventures existed: those were single-contractor contracts. */
+  jointVenture?: JointVenture | null;
 };
 
 function isSentContent(value: unknown): value is SentContent {
@@ -103,6 +129,7 @@ function isShownAsSent(status: ContractStatus, side: ContractSide): boolean {
 }
 
 function toSummary(row: repository.ContractSummaryRow, side: ContractSide, sent: SentContent | null): ContractSummary {
+  const jointVentureName = sent ? (sent.jointVenture?.name ?? null) : row.jointVentureName;
   return {
     id: row.id,
     contractNumber: sent?.contractNumber ?? row.contractNumber,
@@ -114,6 +141,7 @@ function toSummary(row: repository.ContractSummaryRow, side: ContractSide, sent:
     contractDate: sent?.contractDate ?? fromDate(row.contractDate),
     orderer: toParty(row.ordererOrganization),
     contractor: toParty(row.contractorOrganization),
+    jointVentureName,
     mySide: side,
     awaitingSide: awaitingSideOf(row.status),
     updatedAt: row.updatedAt.toISOString(),
@@ -133,6 +161,7 @@ function contentOf(row: repository.ContractDetailRow, annexSize: number | null):
     requiredGuarantees: row.requiredGuarantees,
     contacts: row.contacts,
     annex: row.annexFileName && row.annexSha256 && annexSize !== null ? { fileName: row.annexFileName, size: annexSize, sha256: row.annexSha256 } : null,
+    jointVenture: jointVentureOf(row),
   };
 }
 
@@ -155,6 +184,7 @@ function checkContent(body: ContentBody): repository.ContactData[] {
     const count = body.contacts.filter((contact) => contact.side === side).length;
     if (count > CONTACTS_PER_SIDE_MAX) fields.push({ field: "body.contacts", message: `has ${count} ${side.toLowerCase()} contacts; at most ${CONTACTS_PER_SIDE_MAX} per side` });
   }
+  fields.push(...jointVentureErrors(body));
   const contacts = body.contacts.map((contact, index) => {
     const email = contact.email?.trim() ?? "";
     const phone = contact.phone?.trim() ?? "";
@@ -164,6 +194,40 @@ function checkContent(body: ContentBody): repository.ContactData[] {
   });
   if (fields.length > 0) throw validationError(fields);
   return contacts;
+}
+
+/** A joint venture's own rules: distinct firms besides the lead, shares adding up to the whole (integers only). */
+function jointVentureErrors(body: ContentBody): FieldError[] {
+  const jointVenture = body.jointVenture;
+  if (!jointVenture) return [];
+  const fields: FieldError[] = [];
+  const seen = new Set([body.contractorOrganizationId]);
+  jointVenture.members.forEach((member, index) => {
+    if (member.organizationId === body.contractorOrganizationId) {
+      fields.push({ field: `body.jointVenture.members.${index}.organizationId`, message: "is the lead firm (the contractor); name each other firm once" });
+    } else if (seen.has(member.organizationId)) {
+      fields.push({ field: `body.jointVenture.members.${index}.organizationId`, message: "is named twice in the joint venture" });
+    }
+    seen.add(member.organizationId);
+  });
+  const total = jointVenture.members.reduce((sum, member) => sum + member.shareBasisPoints, jointVenture.leadShareBasisPoints);
+  if (total !== SHARE_BASIS_POINTS_TOTAL) {
+    fields.push({ field: "body.jointVenture", message: `shares add up to ${formatSharePercent(total)}; they must add up to exactly 100%` });
+  }
+  return fields;
+}
+
+/** The firms of a joint venture as stored: the lead at position 0, the members after it in the order given. */
+function jointVentureRows(body: ContentBody): repository.JointVentureMemberData[] {
+  if (!body.jointVenture) return [];
+  return [
+    { organizationId: body.contractorOrganizationId, position: 0, shareBasisPoints: body.jointVenture.leadShareBasisPoints },
+    ...body.jointVenture.members.map((member, index) => ({ organizationId: member.organizationId, position: index + 1, shareBasisPoints: member.shareBasisPoints })),
+  ];
+}
+
+function jointVentureAudit(body: ContentBody) {
+  return body.jointVenture ? { name: body.jointVenture.name.trim(), firms: jointVentureRows(body) } : null;
 }
 
 function contentData(body: ContentBody, contractNumber: string): repository.ContractContentData {
@@ -178,6 +242,7 @@ function contentData(body: ContentBody, contractNumber: string): repository.Cont
     place: body.place?.trim() ?? "",
     termsSections: body.termsSections.map((section) => ({ heading: section.heading.trim(), body: section.body.trim() })),
     requiredGuarantees: body.requiredGuarantees,
+    jointVentureName: body.jointVenture?.name.trim() ?? null,
   };
 }
 
@@ -258,12 +323,25 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
     return staleVersion(current.status);
   }
 
-  async function allowedActionsOf(actor: Actor, status: ContractStatus, side: ContractSide): Promise<ContractAction[]> {
+  /**
+   * The side's transitions, SIGN only for the organisation whose turn it is (a joint venture's firms sign one after
+   * another) and only with authority: the representative or a CONTRACTS delegation. Any user of the side may do the rest.
+   */
+  async function allowedActionsOf(actor: Actor, status: ContractStatus, side: ContractSide, nextSigner: ContractSigningSlot | null): Promise<ContractAction[]> {
     const actions = allowedContractActions(status, side);
     if (!actions.includes("SIGN")) return actions;
-    // Only signing needs authority (the representative or a CONTRACTS delegation); any user of the side may do the rest.
+    const withoutSign = actions.filter((action) => action !== "SIGN");
+    if (nextSigner?.organizationId !== actor.organizationId) return withoutSign;
     const authority = await findSigningAuthority(prisma, { userId: actor.userId, organizationId: actor.organizationId, scope: "CONTRACTS", at: now() });
-    return authority ? actions : actions.filter((action) => action !== "SIGN");
+    return authority ? actions : withoutSign;
+  }
+
+  function signingOrderOf(row: repository.ContractDetailRow): ContractSigningSlot[] {
+    return contractSigningOrder({
+      ordererOrganizationId: row.ordererOrganizationId,
+      contractorOrganizationId: row.contractorOrganizationId,
+      jointVentureMembers: row.jointVentureMembers,
+    });
   }
 
   async function sentContentOf(row: { id: string; status: ContractStatus }, side: ContractSide): Promise<SentContent | null> {
@@ -273,11 +351,10 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
   }
 
   async function toDetail(actor: Actor, row: repository.ContractDetailRow, side: ContractSide): Promise<ContractDetail> {
-    const [annexSize, revision, signatures, allowedActions, sent, missingGuarantees, keyNotices, acceptedGuarantees] = await Promise.all([
+    const [annexSize, revision, signatures, sent, missingGuarantees, keyNotices, acceptedGuarantees] = await Promise.all([
       row.annexFileName ? repository.findAnnexSize(prisma, row.id) : Promise.resolve(null),
       row.edition > 0 ? repository.findLatestRevisionInfo(prisma, row.id, row.edition) : Promise.resolve(null),
       row.edition > 0 ? repository.listSignatures(prisma, row.id, row.edition) : Promise.resolve([]),
-      allowedActionsOf(actor, row.status, side),
       sentContentOf(row, side),
       // Only a contractor's signature still ahead can be blocked; once it is made (or the contract cancelled) nothing is missing.
       row.status === "DRAFT" || row.status === "SENT" || row.status === "RETURNED" ? missingRequiredGuarantees(prisma, row) : Promise.resolve([]),
@@ -285,8 +362,20 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
       listAcceptedGuarantees(prisma, row),
     ]);
     const content = sent ?? contentOf(row, annexSize);
+    const order = signingOrderOf(row);
+    const signedBy = new Set(signatures.map((signature) => signature.organizationId));
+    const nextSigner = nextContractSigner(order, signedBy);
+    const allowedActions = await allowedActionsOf(actor, row.status, side, nextSigner);
+    const organizations = organizationsOf(row);
+    const organizationName = (organizationId: string) => organizations.get(organizationId)?.nameLocal ?? "";
     return {
       ...toSummary(row, side, sent),
+      jointVenture: content.jointVenture ?? null,
+      signingOrder:
+        row.edition === 0
+          ? []
+          : order.map((slot) => ({ ...slot, organizationName: organizationName(slot.organizationId), signed: signedBy.has(slot.organizationId) })),
+      signatureField: allowedActions.includes("SIGN") ? (nextSigner?.fieldName ?? null) : null,
       worksStartDate: content.worksStartDate,
       worksEndDate: content.worksEndDate,
       place: content.place,
@@ -307,7 +396,8 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
         revision: signature.revision,
         fieldName: signature.fieldName,
         signer: { id: signature.signerUserId, name: signature.signerName },
-        organizationName: (signature.side === "ORDERER" ? row.ordererOrganization : row.contractorOrganization).nameLocal,
+        organizationId: signature.organizationId,
+        organizationName: organizationName(signature.organizationId),
         certificateSubject: signature.certificateSubject,
         delegationId: signature.delegationId,
         signedAt: signature.signedAt.toISOString(),
@@ -364,12 +454,18 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
     };
   }
 
-  async function requireCounterpartyContractor(ordererOrganizationId: string, contractorOrganizationId: string) {
-    const counterparty = await repository.findCounterpartyContractor(prisma, ordererOrganizationId, contractorOrganizationId);
-    if (!counterparty) {
-      throw validationError([
-        { field: "body.contractorOrganizationId", message: "is not an approved contractor in your counterparty list (add it under Counterparties first)" },
-      ]);
+  /** The contractor and every firm of a joint venture must be approved contractors among the orderer's counterparties. */
+  async function requireCounterpartyContractors(ordererOrganizationId: string, body: ContentBody) {
+    const firms = [
+      { field: "body.contractorOrganizationId", organizationId: body.contractorOrganizationId },
+      ...(body.jointVenture?.members ?? []).map((member, index) => ({ field: `body.jointVenture.members.${index}.organizationId`, organizationId: member.organizationId })),
+    ];
+    const known = await repository.findCounterpartyContractors(prisma, ordererOrganizationId, firms.map((firm) => firm.organizationId));
+    const unknown = firms.filter((firm) => !known.has(firm.organizationId));
+    if (unknown.length > 0) {
+      throw validationError(
+        unknown.map((firm) => ({ field: firm.field, message: "is not an approved contractor in your counterparty list (add it under Counterparties first)" })),
+      );
     }
   }
 
@@ -383,7 +479,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
 
   async function createContract(actor: Actor, body: CreateContractBody): Promise<ContractDetail> {
     const contacts = checkContent(body);
-    await requireCounterpartyContractor(actor.organizationId, body.contractorOrganizationId);
+    await requireCounterpartyContractors(actor.organizationId, body);
     const orderer = await repository.findOrganizationCountry(prisma, actor.organizationId);
     if (!orderer) throw new AppError("NOT_FOUND", "Your organisation was not found.");
 
@@ -397,6 +493,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
             currency: CURRENCY_BY_COUNTRY[orderer.country],
             createdById: actor.userId,
             contacts,
+            jointVentureMembers: jointVentureRows(body),
           });
           await repository.createEvent(tx, { contractId: created.id, kind: "CREATED", edition: 0, actorUserId: actor.userId, actorOrganizationId: actor.organizationId });
           await recordAuditEvent(tx, {
@@ -404,7 +501,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
             actor,
             target: { type: "Contract", id: created.id },
             ipAddress: actor.ipAddress,
-            data: { contractNumber, contractorOrganizationId: body.contractorOrganizationId, amount: String(body.amount) },
+            data: { contractNumber, contractorOrganizationId: body.contractorOrganizationId, amount: String(body.amount), jointVenture: jointVentureAudit(body) },
           });
           return created.id;
         });
@@ -422,25 +519,30 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
   async function updateContract(actor: Actor, contractId: string, body: UpdateContractBody): Promise<ContractDetail> {
     const { row, side } = await loadForAction(actor, contractId, "EDIT", body.version);
     const contacts = checkContent(body);
-    if (body.contractorOrganizationId !== row.contractorOrganizationId) {
-      // Once sent, the contractor holds the history; moving the contract to another firm would hand it that history.
+    const firms = jointVentureRows(body).map((member) => member.organizationId);
+    const firmsBefore = row.jointVentureMembers.map((member) => member.organizationId);
+    const isSameFirms = body.contractorOrganizationId === row.contractorOrganizationId && firms.join() === firmsBefore.join();
+    if (!isSameFirms) {
+      // Once sent, the contractor's firms hold the history; moving the contract to others would hand it to them.
       if (row.edition > 0) {
-        throw validationError([{ field: "body.contractorOrganizationId", message: "cannot change once the contract was sent; cancel it and create a new one" }]);
+        const field = body.contractorOrganizationId !== row.contractorOrganizationId ? "body.contractorOrganizationId" : "body.jointVenture";
+        throw validationError([{ field, message: "cannot change once the contract was sent; cancel it and create a new one" }]);
       }
-      await requireCounterpartyContractor(actor.organizationId, body.contractorOrganizationId);
+      await requireCounterpartyContractors(actor.organizationId, body);
     }
     try {
       await prisma.$transaction(async (tx) => {
         const expected = { contractId, organizationId: actor.organizationId, side, status: row.status, version: row.version };
         if (!(await repository.updateContractIf(tx, expected, contentData(body, body.contractNumber)))) throw await conflictNow(actor, contractId, tx);
         await repository.replaceContacts(tx, contractId, contacts);
+        await repository.replaceJointVentureMembers(tx, contractId, jointVentureRows(body));
         await repository.createEvent(tx, { contractId, kind: "UPDATED", edition: row.edition, actorUserId: actor.userId, actorOrganizationId: actor.organizationId });
         await recordAuditEvent(tx, {
           action: "contracts.updated",
           actor,
           target: { type: "Contract", id: contractId },
           ipAddress: actor.ipAddress,
-          data: { contractNumber: body.contractNumber, amount: String(body.amount), version: row.version + 1 },
+          data: { contractNumber: body.contractNumber, amount: String(body.amount), version: row.version + 1, jointVenture: jointVentureAudit(body) },
         });
       });
     } catch (error) {
@@ -528,6 +630,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
       requiredGuarantees: row.requiredGuarantees,
       orderer: toParty(row.ordererOrganization),
       contractor: toParty(row.contractorOrganization),
+      jointVenture: content.jointVenture ?? null,
       contacts: row.contacts,
       annexPdf,
       edition,
@@ -640,8 +743,18 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
     const sha256 = sha256Hex(signed);
     if (await findAcceptedReplay(actor, contractId, sha256, row.edition)) return { contract: await getContract(actor, contractId), isNew: false };
 
-    const next = nextContractStatus(row.status, "SIGN", side);
-    if (next === null) throw refusedTransition("SIGN", row.status, side);
+    const transition = nextContractStatus(row.status, "SIGN", side);
+    if (transition === null) throw refusedTransition("SIGN", row.status, side);
+    const signedBy = (await repository.listSignatures(prisma, contractId, row.edition)).map((signature) => signature.organizationId);
+    const slot = nextContractSigner(signingOrderOf(row), signedBy);
+    if (!slot || slot.organizationId !== actor.organizationId) {
+      const awaited = slot ? organizationsOf(row).get(slot.organizationId)?.nameLocal : undefined;
+      throw new AppError("CONFLICT", `It is not your organisation's turn to sign this contract${awaited ? `: ${awaited}'s signature comes first` : ""}.`, {
+        currentState: row.status,
+      });
+    }
+    // A joint venture's members sign while it stays SENT; the lead's signature completes the contractor side.
+    const next = slot.side === "CONTRACTOR" && slot.organizationId !== row.contractorOrganizationId ? row.status : transition;
     if (side === "CONTRACTOR" && (await missingRequiredGuarantees(prisma, row)).length > 0) {
       throw new AppError("CONFLICT", "The contract guarantee must be issued and linked before the contractor signs.", { currentState: row.status });
     }
@@ -659,7 +772,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
       previousPdf: new Uint8Array(latest.pdf),
       signedPdf: signed,
       previousCount: latest.revision,
-      fieldName: SIGNATURE_FIELD_BY_SIDE[side],
+      fieldName: slot.fieldName,
       scope: "CONTRACTS",
       at,
     });
@@ -671,14 +784,14 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
         const expected = { contractId, organizationId: actor.organizationId, side, status: row.status, version: row.version };
         const data = { status: next as ContractStatus, ...(next === "COMPLETED" ? { completedAt: at } : {}) };
         if (!(await repository.updateContractIf(tx, expected, data))) throw await conflictNow(actor, contractId, tx);
-        // Both unique keys (contract, edition, revision) and (contract, edition, side) also stop a second signature.
+        // Both unique keys (contract, edition, revision) and (contract, edition, organisation) also stop a second signature.
         await repository.createRevision(tx, { contractId, edition: row.edition, revision, pdf: signed, sha256 });
         const signature = await repository.createSignature(tx, {
           contractId,
           edition: row.edition,
           revision,
           side,
-          fieldName: SIGNATURE_FIELD_BY_SIDE[side],
+          fieldName: slot.fieldName,
           signerUserId: actor.userId,
           organizationId: actor.organizationId,
           certificateId,
@@ -697,6 +810,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
           data: {
             signatureId: signature.id,
             side,
+            fieldName: slot.fieldName,
             edition: row.edition,
             revision,
             sha256,

@@ -83,6 +83,8 @@ export function buildCertificateDocument(input: {
   kind: GuaranteeKind;
   language: DocumentLanguage;
   contractor: Party;
+  /** A joint venture's other firms, when the contractor is its lead; empty otherwise. */
+  jvMembers?: Party[];
   /** The platform orderer's details; its printed name is terms.ordererName either way. */
   orderer: Party | null;
   surety: Party;
@@ -101,7 +103,7 @@ export function buildCertificateDocument(input: {
     kind: input.kind,
     language: input.language,
     contractor: input.contractor,
-    jvMembers: [],
+    jvMembers: input.jvMembers ?? [],
     orderer,
     worksTitle: terms.worksTitle,
     currency: input.currency,

@@ -65,6 +65,10 @@ const DETAIL_SELECT = {
   changeRequest: true,
   version: true,
   createdAt: true,
+  // A joint venture's firms besides its lead (the guarantee's contractor): the certificate names them all.
+  contract: {
+    select: { jointVentureMembers: { where: { position: { gt: 0 } }, orderBy: { position: "asc" }, select: { organization: { select: ORGANIZATION_SELECT } } } },
+  },
 } as const satisfies Prisma.GuaranteeSelect;
 
 export type GuaranteeSummaryRow = Prisma.GuaranteeGetPayload<{ select: typeof SUMMARY_SELECT }>;

@@ -634,6 +634,7 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
       kind: row.kind,
       language,
       contractor: partyOf(row.contractorOrganization),
+      jvMembers: (row.contract?.jointVentureMembers ?? []).map((member) => partyOf(member.organization)),
       orderer: row.ordererOrganization ? partyOf(row.ordererOrganization) : null,
       surety: partyOf(row.suretyOrganization),
       currency: row.currency,
