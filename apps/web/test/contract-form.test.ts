@@ -6,7 +6,9 @@ import {
   emptyContractForm,
   moveItem,
   newContact,
+  newJointVentureMember,
   newTermsSection,
+  shareTotalBasisPoints,
   toContractBody,
   type ContractFormValues,
 } from "../src/features/contracts/contract-form";
@@ -65,6 +67,7 @@ describe("toContractBody", () => {
         termsSections: [{ heading: "제1조 목적", body: "본 계약은…" }],
         requiredGuarantees: ["CONTRACT_PERFORMANCE"],
         contacts: [{ side: "CONTRACTOR", name: "김철수", email: "kim@example.kr" }],
+        jointVenture: null,
       },
     });
   });
@@ -135,8 +138,90 @@ describe("toContractBody", () => {
         termsSections: [{ heading: "第1条", body: "本文" }],
         requiredGuarantees: ["ADVANCE_PAYMENT", "DEFECT_REPAIR"],
         contacts: [{ side: "ORDERER", name: "山田", department: "工事課" }],
+        jointVenture: null,
         version: 4,
       },
+    });
+  });
+});
+
+describe("a joint venture on the form", () => {
+  const MEMBER_ID = "0b6f3c1e-2a8d-4f4e-9a51-1d2c3b4a5f60";
+  const jointVentureForm = (overrides: Partial<ContractFormValues> = {}) =>
+    filledForm({
+      isJointVenture: true,
+      jointVentureName: " 青葉・北星特定建設工事共同企業体 ",
+      leadShare: "60",
+      jointVentureMembers: [{ ...newJointVentureMember(), organizationId: MEMBER_ID, share: "40" }],
+      ...overrides,
+    });
+
+  it("sends the name, the lead's share and each member's share in basis points", () => {
+    const result = toContractBody(jointVentureForm(), { kind: "create" });
+    expect("body" in result && result.body.jointVenture).toEqual({
+      name: "青葉・北星特定建設工事共同企業体",
+      leadShareBasisPoints: 6000,
+      members: [{ organizationId: MEMBER_ID, shareBasisPoints: 4000 }],
+    });
+  });
+
+  it("adds up the shares as they are typed, exactly, and says when one is not a share yet", () => {
+    const thirds = jointVentureForm({
+      leadShare: "33.34",
+      jointVentureMembers: [
+        { ...newJointVentureMember(), share: "33.33" },
+        { ...newJointVentureMember(), share: "33.33" },
+      ],
+    });
+    expect(shareTotalBasisPoints(thirds)).toBe(10_000);
+    expect(shareTotalBasisPoints(jointVentureForm({ leadShare: "60,5" }))).toBeNull();
+  });
+
+  it("names the joint venture's fields as the API does", () => {
+    const result = toContractBody(
+      jointVentureForm({ jointVentureName: " ", leadShare: "70", jointVentureMembers: [{ ...newJointVentureMember(), share: "abc" }] }),
+      { kind: "create" },
+    );
+    expect("problems" in result && result.problems).toEqual({
+      "jointVenture.name": "required",
+      "jointVenture.members.0.organizationId": "required",
+      "jointVenture.members.0.shareBasisPoints": "shareFormat",
+    });
+    const wrongTotal = toContractBody(jointVentureForm({ leadShare: "70" }), { kind: "create" });
+    expect("problems" in wrongTotal && wrongTotal.problems).toEqual({ jointVenture: "sharesTotal" });
+    const noMembers = toContractBody(jointVentureForm({ leadShare: "100", jointVentureMembers: [] }), { kind: "create" });
+    expect("problems" in noMembers && noMembers.problems).toEqual({ "jointVenture.leadShareBasisPoints": "shareFormat", "jointVenture.members": "memberRequired" });
+  });
+
+  it("loads a joint venture back from the detail, the lead first", () => {
+    const detail = {
+      contractNumber: "C-2026-000010",
+      title: "橋梁補修工事",
+      amount: 480_000_000,
+      contractor: { id: CONTRACTOR_ID },
+      worksStartDate: "2027-01-12",
+      worksEndDate: "2027-09-30",
+      contractDate: "2026-12-24",
+      place: "",
+      termsSections: [],
+      requiredGuarantees: [],
+      contacts: [],
+      jointVenture: {
+        name: "青葉・北星特定建設工事共同企業体",
+        members: [
+          { organization: { id: CONTRACTOR_ID }, position: 0, isLead: true, shareBasisPoints: 6050 },
+          { organization: { id: MEMBER_ID }, position: 1, isLead: false, shareBasisPoints: 3950 },
+        ],
+      },
+      version: 2,
+    } as unknown as ContractDetail;
+    const form = contractFormFromDetail(detail);
+    expect(form).toMatchObject({ isJointVenture: true, leadShare: "60.5", jointVentureMembers: [{ organizationId: MEMBER_ID, share: "39.5" }] });
+    const result = toContractBody(form, { kind: "update", version: 2 });
+    expect("body" in result && result.body.jointVenture).toEqual({
+      name: "青葉・北星特定建設工事共同企業体",
+      leadShareBasisPoints: 6050,
+      members: [{ organizationId: MEMBER_ID, shareBasisPoints: 3950 }],
     });
   });
 });

@@ -21,8 +21,19 @@ import {
 
 /** The contract wiring's call: the contract's target, the signer, the dependencies. */
 function signContractRevision(contract: ContractToSign, signer: PdfRevisionSigner, dependencies: SignPdfRevisionDependencies<ContractDetail>) {
-  return signPdfRevision(contractSignatureTarget(contract), signer, dependencies);
+  const target = contractSignatureTarget(contract);
+  if (!target) throw new Error("not this organisation's turn");
+  return signPdfRevision(target, signer, dependencies);
 }
+
+describe("the contract's signature target", () => {
+  it("signs the field the server names for the caller's organisation, and nothing when it is not its turn", () => {
+    const revision = { edition: 1, revision: 1, size: 10, sha256: "AB", createdAt: "2026-11-20T00:00:00.000Z" };
+    const base: ContractToSign = { edition: 1, currentRevision: revision, signatureField: "ContractorMember2Signature", orderer: { country: "JP" } };
+    expect(contractSignatureTarget(base)).toMatchObject({ fieldName: "ContractorMember2Signature", reason: "契約締結" });
+    expect(contractSignatureTarget({ ...base, signatureField: null })).toBeNull();
+  });
+});
 
 const BASE_PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const INCREMENT = new TextEncoder().encode("2 0 obj<</FT/Sig>>endobj\n%%EOF\n");
@@ -36,7 +47,7 @@ beforeAll(async () => {
   signerKeys = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
   contract = {
     edition: 2,
-    mySide: "CONTRACTOR",
+    signatureField: "ContractorSignature",
     orderer: { country: "KR" },
     currentRevision: { edition: 2, revision: 0, size: BASE_PDF.length, sha256: toHex(await sha256(BASE_PDF)).toUpperCase(), createdAt: "2026-11-20T00:00:00.000Z" },
   };
@@ -93,7 +104,7 @@ describe("signPdfRevision over a contract", () => {
 
   it("uses the orderer's field and the Japanese reason for a Japanese orderer's contract", async () => {
     const { deps, signCalls } = dependencies();
-    await signContractRevision({ ...contract, mySide: "ORDERER", orderer: { country: "JP" } }, { ...signer(), chainDer: [new Uint8Array([0x30, 0x00])] }, deps);
+    await signContractRevision({ ...contract, signatureField: "OrdererSignature", orderer: { country: "JP" } }, { ...signer(), chainDer: [new Uint8Array([0x30, 0x00])] }, deps);
     expect(signCalls[0]).toMatchObject({ fieldName: "OrdererSignature", reason: "契約締結" });
     expect(signCalls[0]?.chainDer).toHaveLength(1);
   });

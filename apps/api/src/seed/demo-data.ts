@@ -98,6 +98,19 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     ],
   },
   {
+    // A second Japanese contractor, so that a joint venture (共同企業体) can be formed with 青葉建設.
+    kind: "CONTRACTOR",
+    country: "JP",
+    registrationNumber: "2430001000004",
+    nameLocal: "北星工業株式会社",
+    nameLatin: "Hokusei Kogyo Co., Ltd.",
+    address: "北海道札幌市中央区北一条西二丁目1番地",
+    users: [
+      { loginId: "kobayashi01", email: "contractor2@jp.demo.test", name: "小林 翔", role: "REPRESENTATIVE" },
+      { loginId: "kato02", email: "contractor2.staff@jp.demo.test", name: "加藤 真由", role: "STAFF" },
+    ],
+  },
+  {
     kind: "SURETY",
     country: "JP",
     registrationNumber: "4010001000003",

@@ -5,6 +5,9 @@
 import { parseAmountInput } from "@pwp/shared/amounts";
 import {
   CONTRACT_NUMBER_PATTERN,
+  parseSharePercent,
+  SHARE_BASIS_POINTS_TOTAL,
+  type JointVentureInput,
   type ContractContactInput,
   type ContractDetail,
   type ContractSide,
@@ -15,6 +18,8 @@ import {
 
 export type TermsSectionRow = { key: string; heading: string; body: string };
 export type ContactRow = { key: string; side: ContractSide; name: string; department: string; phone: string; email: string };
+/** A joint venture's firm besides the lead; the share as typed, in percent. */
+export type JointVentureMemberRow = { key: string; organizationId: string; share: string };
 
 export type ContractFormValues = {
   contractorOrganizationId: string;
@@ -30,10 +35,16 @@ export type ContractFormValues = {
   termsSections: TermsSectionRow[];
   requiredGuarantees: GuaranteeKind[];
   contacts: ContactRow[];
+  /** The contractor side is a joint venture: contractorOrganizationId is then its lead. */
+  isJointVenture: boolean;
+  jointVentureName: string;
+  /** The lead's share as typed, in percent. */
+  leadShare: string;
+  jointVentureMembers: JointVentureMemberRow[];
 };
 
 /** What the form reports before sending anything; keys are the API's field paths without "body.". */
-export type ContractFormProblem = "required" | "amountNotInteger" | "amountRange" | "contractNumberFormat" | "periodOrder";
+export type ContractFormProblem = "required" | "amountNotInteger" | "amountRange" | "contractNumberFormat" | "periodOrder" | "shareFormat" | "sharesTotal" | "memberRequired";
 export type ContractFormProblems = Record<string, ContractFormProblem>;
 
 let rowCounter = 0;
@@ -52,6 +63,21 @@ export function newContact(side: ContractSide): ContactRow {
   return { key: newRowKey(), side, name: "", department: "", phone: "", email: "" };
 }
 
+export function newJointVentureMember(): JointVentureMemberRow {
+  return { key: newRowKey(), organizationId: "", share: "" };
+}
+
+/** The shares typed so far added up in basis points, or null while one of them is not a share. */
+export function shareTotalBasisPoints(values: Pick<ContractFormValues, "leadShare" | "jointVentureMembers">): number | null {
+  const shares = [values.leadShare, ...values.jointVentureMembers.map((member) => member.share)].map(parseSharePercent);
+  return shares.every((share) => share !== null) ? shares.reduce<number>((sum, share) => sum + (share ?? 0), 0) : null;
+}
+
+/** "60.5" from 6050: a stored share back into the form's percent text. */
+function shareText(basisPoints: number): string {
+  return basisPoints % 100 === 0 ? String(basisPoints / 100) : (basisPoints / 100).toFixed(2).replace(/0$/, "");
+}
+
 export function emptyContractForm(today: string): ContractFormValues {
   return {
     contractorOrganizationId: "",
@@ -65,6 +91,10 @@ export function emptyContractForm(today: string): ContractFormValues {
     termsSections: [],
     requiredGuarantees: [],
     contacts: [],
+    isJointVenture: false,
+    jointVentureName: "",
+    leadShare: "",
+    jointVentureMembers: [],
   };
 }
 
@@ -81,7 +111,31 @@ export function contractFormFromDetail(detail: ContractDetail): ContractFormValu
     termsSections: detail.termsSections.map((section) => ({ key: newRowKey(), ...section })),
     requiredGuarantees: [...detail.requiredGuarantees],
     contacts: detail.contacts.map((contact) => ({ key: newRowKey(), ...contact })),
+    isJointVenture: Boolean(detail.jointVenture),
+    jointVentureName: detail.jointVenture?.name ?? "",
+    leadShare: detail.jointVenture?.members[0] ? shareText(detail.jointVenture.members[0].shareBasisPoints) : "",
+    jointVentureMembers: (detail.jointVenture?.members ?? [])
+      .filter((member) => !member.isLead)
+      .map((member) => ({ key: newRowKey(), organizationId: member.organization.id, share: shareText(member.shareBasisPoints) })),
   };
+}
+
+/** The joint venture of the body, or the problems the form sees in it (keys as the API names them, without "body."). */
+function toJointVentureInput(values: ContractFormValues, problems: ContractFormProblems): JointVentureInput | null {
+  if (!values.isJointVenture) return null;
+  if (values.jointVentureName.trim() === "") problems["jointVenture.name"] = "required";
+  const leadShare = parseSharePercent(values.leadShare);
+  if (leadShare === null) problems["jointVenture.leadShareBasisPoints"] = values.leadShare.trim() === "" ? "required" : "shareFormat";
+  if (values.jointVentureMembers.length === 0) problems["jointVenture.members"] = "memberRequired";
+  const members = values.jointVentureMembers.map((member, index) => {
+    if (member.organizationId === "") problems[`jointVenture.members.${index}.organizationId`] = "required";
+    const share = parseSharePercent(member.share);
+    if (share === null) problems[`jointVenture.members.${index}.shareBasisPoints`] = member.share.trim() === "" ? "required" : "shareFormat";
+    return { organizationId: member.organizationId, shareBasisPoints: share ?? 0 };
+  });
+  const total = shareTotalBasisPoints(values);
+  if (total !== null && total !== SHARE_BASIS_POINTS_TOTAL) problems.jointVenture = "sharesTotal";
+  return { name: values.jointVentureName.trim(), leadShareBasisPoints: leadShare ?? 0, members };
 }
 
 const contractNumberPattern = new RegExp(CONTRACT_NUMBER_PATTERN);
@@ -138,6 +192,7 @@ export function toContractBody(
   values.contacts.forEach((contact, index) => {
     if (contact.name.trim() === "") problems[`contacts.${index}.name`] = "required";
   });
+  const jointVenture = toJointVentureInput(values, problems);
   if (Object.keys(problems).length > 0 || "problem" in amount) return { problems };
 
   const content: ContentBody = {
@@ -152,6 +207,7 @@ export function toContractBody(
     // In the order the form lists them, so the same choice always makes the same body.
     requiredGuarantees: [...values.requiredGuarantees],
     contacts: values.contacts.map(toContactInput),
+    jointVenture,
   };
   if (mode.kind === "update") return { body: { contractNumber, ...content, version: mode.version } };
   return { body: contractNumber === "" ? content : { contractNumber, ...content } };

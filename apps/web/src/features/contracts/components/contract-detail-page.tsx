@@ -26,9 +26,11 @@ import { useSendContract } from "../api/send-contract";
 import { formatAmountWithCurrency } from "@/lib/amount-format";
 import { AcceptedGuaranteesCard } from "./accepted-guarantees-card";
 import { ContractStatusBadge } from "./contract-status-badge";
+import { awaitedOtherFirm, ContractSigningOrder } from "./contract-signing-order";
 import { ContractSignatures, ContractTimeline } from "./contract-timeline";
 import { DeleteDraftButton } from "./delete-draft-button";
 import { describeContractError, isContractConflict } from "./describe-contract-error";
+import { JointVentureDetails } from "./joint-venture-details";
 import "../contracts.css";
 
 // The signing code (pkijs, pdf-lib, the PAdES steps) is fetched only when the user opens the signing panel.
@@ -88,6 +90,7 @@ function ContractDetailView({ detail, user, onRefresh, renderAfterCompletion }: 
   const allowed = new Set(detail.allowedActions);
   const isSigned = detail.signatures.length > 0;
   const version = detail.version;
+  const awaitedFirm = awaitedOtherFirm(detail, user.organization.id);
 
   /** A 409 means someone else acted first: say so, with the state it is in now, and show that state. */
   function handleError(error: unknown) {
@@ -183,8 +186,10 @@ function ContractDetailView({ detail, user, onRefresh, renderAfterCompletion }: 
           )}
         </div>
         {allowed.has("DELETE") && <DeleteDraftButton contractId={detail.id} />}
-        {allowed.size === 0 && detail.awaitingSide === detail.mySide && detail.status !== "DRAFT" && (
-          <Notice>{t("contracts.detail.noAuthority")}</Notice>
+        {awaitedFirm !== null ? (
+          <Notice>{t("contracts.detail.waitingForFirm", { organization: awaitedFirm })}</Notice>
+        ) : (
+          allowed.size === 0 && detail.awaitingSide === detail.mySide && detail.status !== "DRAFT" && <Notice>{t("contracts.detail.noAuthority")}</Notice>
         )}
       </section>
 
@@ -250,6 +255,7 @@ function ContractDetailView({ detail, user, onRefresh, renderAfterCompletion }: 
             <p className="muted">{t("contracts.detail.noPdfYet")}</p>
           )}
         </Card>
+        <ContractSigningOrder detail={detail} />
         <ContractSignatures signatures={detail.signatures} />
         {detail.acceptedGuarantees.length > 0 && <AcceptedGuaranteesCard detail={detail} />}
         <ContractTimeline contractId={detail.id} />
@@ -289,7 +295,7 @@ function ContractSummary({ detail }: { detail: ContractDetail }) {
           <PartyDetails party={detail.orderer} />
         </Row>
         <Row label={t("contracts.sides.CONTRACTOR")}>
-          <PartyDetails party={detail.contractor} />
+          {detail.jointVenture ? <JointVentureDetails jointVenture={detail.jointVenture} /> : <PartyDetails party={detail.contractor} />}
         </Row>
         <Row label={t("contracts.detail.amount")}>
           <span className="details__number">{formatAmountWithCurrency(detail.amount, detail.currency, language)}</span>

@@ -31,6 +31,7 @@ import {
 } from "../contract-form";
 import { AnnexSection } from "./annex-section";
 import { DeleteDraftButton } from "./delete-draft-button";
+import { ContractorKindChoice, JointVentureFields } from "./joint-venture-fields";
 import { describeContractError, isContractConflict } from "./describe-contract-error";
 import "../contracts.css";
 
@@ -142,6 +143,7 @@ export function ContractFormPage(props: ContractFormPageProps) {
 
         <fieldset className="form__fieldset">
           <legend className="contract-form__legend">{t("contracts.form.sections.parties")}</legend>
+          <ContractorKindChoice values={values} onChange={(patch) => setValues((current) => ({ ...current, ...patch }))} />
           {contractors.isPending ? (
             <Spinner label={t("app.loading")} />
           ) : contractors.isError ? (
@@ -152,7 +154,7 @@ export function ContractFormPage(props: ContractFormPageProps) {
             </Notice>
           ) : (
             <Select
-              label={t("contracts.form.contractor")}
+              label={values.isJointVenture ? t("contracts.form.jointVenture.lead") : t("contracts.form.contractor")}
               name="contractorOrganizationId"
               value={values.contractorOrganizationId}
               onChange={(event) => change("contractorOrganizationId", event.target.value)}
@@ -164,6 +166,12 @@ export function ContractFormPage(props: ContractFormPageProps) {
             />
           )}
           {errorOf("contractorOrganizationId") && <p className="field__error">{errorOf("contractorOrganizationId")}</p>}
+          <JointVentureFields
+            values={values}
+            onChange={(patch) => setValues((current) => ({ ...current, ...patch }))}
+            contractorOptions={contractorOptions}
+            errorOf={errorOf}
+          />
         </fieldset>
 
         <fieldset className="form__fieldset">

@@ -151,7 +151,12 @@ function ContractRow({ contract, language }: { contract: ContractSummary; langua
       <th scope="row">
         <Link to={paths.contract.getHref(contract.id)}>{contract.title}</Link>
       </th>
-      <td lang={other.country === "KR" ? "ko" : "ja"}>{other.nameLocal}</td>
+      <td lang={other.country === "KR" ? "ko" : "ja"}>
+        {other.nameLocal}
+        {contract.mySide === "ORDERER" && contract.jointVentureName && (
+          <span className="muted contract-detail__party-extra">{t("contracts.list.jointVenture", { name: contract.jointVentureName })}</span>
+        )}
+      </td>
       <td className="data-table__number details__number">{formatAmountWithCurrency(contract.amount, contract.currency, language)}</td>
       <td>
         <ContractStatusBadge status={contract.status} />

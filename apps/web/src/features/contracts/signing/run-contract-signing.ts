@@ -4,7 +4,7 @@ import type { ContractDetail } from "@pwp/shared/contracts";
 import { toBytes } from "@pwp/pki/encoding";
 import type { QueryClient } from "@tanstack/react-query";
 import { runPdfRevisionSigning } from "@/lib/signing/run-pdf-revision-signing";
-import type { SigningStep } from "@/lib/signing/sign-pdf-revision";
+import { PdfSigningError, type SigningStep } from "@/lib/signing/sign-pdf-revision";
 import type { SigningCertificate } from "@/lib/signing/signing-certificates";
 import { contractPdfQueryOptions } from "../api/get-contract-pdf";
 import { signContract } from "../api/sign-contract";
@@ -18,8 +18,10 @@ export function runContractSigning(input: {
   onStep: (step: SigningStep) => void;
 }): Promise<ContractDetail> {
   const { queryClient, detail } = input;
+  const target = contractSignatureTarget(detail);
+  if (!target) return Promise.reject(new PdfSigningError("NO_REVISION", "It is not this organisation's turn to sign."));
   return runPdfRevisionSigning({
-    target: contractSignatureTarget(detail),
+    target,
     signing: input.signing,
     signerName: input.signerName,
     // signPdfRevision has already refused a contract without a revision; the fallback is never used.
