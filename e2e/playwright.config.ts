@@ -4,6 +4,8 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3199);
 const baseURL = `http://127.0.0.1:${port}`;
+const CONTRACT_SIGNING_SPEC = /contracts\/create-return-sign\.spec\.ts/;
+const CONTRACT_DOCUMENTS_SPEC = /contract-documents\/change-inspection-invoice\.spec\.ts/;
 
 export default defineConfig({
   testDir: "./tests",
@@ -29,7 +31,13 @@ export default defineConfig({
       args: ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  // The contract and contract-documents specs both sign as the Korean demo representatives, and a user has one open
+  // certificate request at a time: the documents spec starts after the contract spec, while the rest run alongside.
+  projects: [
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: [CONTRACT_SIGNING_SPEC, CONTRACT_DOCUMENTS_SPEC] },
+    { name: "contract-signing", use: { browserName: "chromium" }, testMatch: CONTRACT_SIGNING_SPEC },
+    { name: "contract-documents", use: { browserName: "chromium" }, testMatch: CONTRACT_DOCUMENTS_SPEC, dependencies: ["contract-signing"] },
+  ],
   webServer: {
     command: "node start-server.mjs",
     url: `${baseURL}/api/health`,
