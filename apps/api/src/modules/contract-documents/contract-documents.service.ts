@@ -234,7 +234,7 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
         delegationId: signature.delegationId,
         signedAt: signature.signedAt.toISOString(),
       })),
-      signatureField: turn === side ? SIGNATURE_FIELD_BY_SIDE[side] : null,
+      signatureField: turn === side && allowedActions.includes("SIGN") ? SIGNATURE_FIELD_BY_SIDE[side] : null,
       allowedActions,
       createdAt: document.createdAt.toISOString(),
       sentAt: document.sentAt?.toISOString() ?? null,

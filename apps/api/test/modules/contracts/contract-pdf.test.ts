@@ -341,6 +341,49 @@ describe("contract PDF", () => {
     }
   });
 
+  it("names a joint venture's firms with their roles and shares, and gives each firm a signature box", async () => {
+    const firm = (id: string, nameLocal: string, registrationNumber: string): ContractParty => ({
+      ...KOREAN_CONTRACTOR,
+      id: `00000000-0000-4000-8000-00000000001${id}`,
+      nameLocal,
+      registrationNumber,
+    });
+    const lead = firm("1", "대한건설 주식회사", "2208162517");
+    const members = [firm("2", "한길토건 주식회사", "1058600027"), firm("3", "서해종합건설 주식회사", "1208100040")];
+    const jointVenture = {
+      name: "대한·한길·서해 공동수급체",
+      members: [
+        { organization: lead, position: 0, isLead: true, shareBasisPoints: 5000 },
+        { organization: members[0]!, position: 1, isLead: false, shareBasisPoints: 3333 },
+        { organization: members[1]!, position: 2, isLead: false, shareBasisPoints: 1667 },
+      ],
+    };
+    const input = { ...koreanContract(null), contractor: lead, jointVenture };
+    const pdf = await renderContractPdf(input);
+    const text = extractText(writePdf(pdf));
+    expect(text).toContain("계약상대자 대한·한길·서해 공동수급체(대표사 대한건설 주식회사)");
+    expect(text).toContain("대표사 · 지분율 50%");
+    expect(text).toContain("구성원 · 지분율 33.33%");
+    expect(text).toContain("구성원 · 지분율 16.67%");
+    expect(text).toContain("공동수급체의 구성원 전원이 전자서명한다");
+    // One box per firm after the orderer's: the lead's and two members'.
+    expect(text.split("계약상대자(을) 공동수급체 대표사").length - 1).toBe(1);
+    expect(text.split("계약상대자(을) 공동수급체 구성원").length - 1).toBe(2);
+    for (const party of [lead, ...members]) expect(text).toContain(party.nameLocal);
+    // Deterministic, like every contract PDF: the same input gives the same bytes.
+    expect(Buffer.from(await renderContractPdf(input)).equals(Buffer.from(pdf))).toBe(true);
+
+    const japanese = await renderContractPdf({
+      ...japaneseContract(null),
+      contractor: lead,
+      jointVenture: { ...jointVenture, name: "青葉・北星特定建設工事共同企業体" },
+    });
+    const japaneseText = extractText(writePdf(japanese));
+    expect(japaneseText).toContain("代表者・出資比率 50%");
+    expect(japaneseText).toContain("構成員・出資比率 33.33%");
+    expect(japaneseText).toContain("共同企業体の構成員全員が電子署名");
+  });
+
   it("refuses an annex pdf-lib cannot read, naming the field", async () => {
     const error = await renderContractPdf(koreanContract(new TextEncoder().encode("%PDF-1.7 this is not a PDF"))).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
