@@ -313,7 +313,7 @@ export const PrepareGuaranteeVersionBodySchema = Type.Object(
     amendment: Type.Optional(GuaranteeAmendmentSchema),
     /** Required for CHANGE, CORRECT, CANCEL and RELEASE. */
     reason: Type.Optional(Text(GUARANTEE_REASON_MAX_LENGTH)),
-    /** The fee statement delivered with an issue (保証料計算書): base, rate in basis points, fee. */
+    /** The fee statement delivered with an issue (保証料計算書): base, rate in basis points, fee. Required for ISSUE only. */
     fee: Type.Optional(
       Type.Object(
         { baseAmount: AmountSchema, rateBasisPoints: Type.Integer({ minimum: 0, maximum: 10_000 }), feeAmount: Type.Integer({ minimum: 0, maximum: 999_999_999_999_999 }) },

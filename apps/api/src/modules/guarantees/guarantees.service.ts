@@ -593,6 +593,8 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
     const amendment = body.amendment;
     if (body.action !== "ISSUE" && !reason) fields.push({ field: "body.reason", message: "is required: say why this version is made" });
     if (body.fee && body.action !== "ISSUE") fields.push({ field: "body.fee", message: "is delivered with the first issue only" });
+    // 保証料計算書: every issued guarantee comes with its fee statement, signed with the certificate.
+    if (!body.fee && body.action === "ISSUE") fields.push({ field: "body.fee", message: "is required: the fee statement is delivered with the issue" });
     if ((body.action === "CHANGE" || body.action === "CORRECT") && !amendment) {
       fields.push({ field: "body.amendment", message: "is required: give the fields that change" });
     }

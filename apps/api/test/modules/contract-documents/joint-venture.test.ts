@@ -39,9 +39,8 @@ beforeAll(async () => {
   });
   const created = await call("POST", "/api/contracts", orderer.staff.auth, body);
   const contract = (await call("POST", `/api/contracts/${created.json().id}/send`, orderer.staff.auth, { version: 1 })).json();
-  const [ordererCertificate, leadCertificate, memberCertificate] = await Promise.all(
-    [orderer, lead, member].map((party) => issueTestCertificate(testApp.app, testApp.prisma, { userId: party.representative.id })),
-  );
+  const certificateOf = (party: Party) => issueTestCertificate(testApp.app, testApp.prisma, { userId: party.representative.id });
+  const [ordererCertificate, leadCertificate, memberCertificate] = await Promise.all([certificateOf(orderer), certificateOf(lead), certificateOf(member)]);
   for (const [party, certificate, side, fieldName] of [
     [member, memberCertificate, "CONTRACTOR", "ContractorMember1Signature"],
     [lead, leadCertificate, "CONTRACTOR", "ContractorSignature"],

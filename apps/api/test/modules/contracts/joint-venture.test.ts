@@ -23,7 +23,10 @@ beforeAll(async () => {
   testApp = await buildTestApp();
   call = caller(testApp);
   orderer = await createParty(testApp, "ORDERER");
-  [lead, firstMember, secondMember, outsider] = await Promise.all([0, 1, 2, 3].map(() => createParty(testApp, "CONTRACTOR")));
+  lead = await createParty(testApp, "CONTRACTOR");
+  firstMember = await createParty(testApp, "CONTRACTOR");
+  secondMember = await createParty(testApp, "CONTRACTOR");
+  outsider = await createParty(testApp, "CONTRACTOR");
   for (const firm of [lead, firstMember, secondMember]) await addCounterparty(testApp, orderer, firm);
   for (const party of [orderer, lead, firstMember, secondMember]) {
     certificates.set(party.organization.id, await issueTestCertificate(testApp.app, testApp.prisma, { userId: party.representative.id }));

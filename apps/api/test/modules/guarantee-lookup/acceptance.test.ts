@@ -17,6 +17,7 @@ import {
   prepareAndSign,
   sentContract,
   submittedApplication,
+  TEST_FEE,
 } from "../guarantees/guarantee-fixtures.ts";
 import { issueTestCertificate } from "../../support/certificates.ts";
 import { lookupCaller, nextAddress, wrongKeyFor } from "./lookup-fixtures.ts";
@@ -39,7 +40,7 @@ async function credentialsOf(issued: Awaited<ReturnType<typeof issuedGuarantee>>
 async function issuedStandalone(parties: Awaited<ReturnType<typeof createGuaranteeParties>>) {
   const submitted = await submittedApplication(testApp, parties, { ordererOrganizationId: parties.orderer.organization.id, ordererName: parties.orderer.organization.nameLocal });
   const certificate = await issueTestCertificate(testApp.app, testApp.prisma, { userId: parties.surety.representative.id });
-  const { response } = await prepareAndSign(testApp, parties.surety.representative, certificate, submitted.id, { action: "ISSUE", version: submitted.version });
+  const { response } = await prepareAndSign(testApp, parties.surety.representative, certificate, submitted.id, { action: "ISSUE", version: submitted.version, fee: TEST_FEE });
   if (response.statusCode !== 201) throw new Error(`issue: ${response.body}`);
   const guarantee = response.json() as GuaranteeDetail;
   return { guarantee, credentials: { guaranteeNumber: guarantee.guaranteeNumber as string, authKey: await authKeyOf(testApp, parties.contractor.staff, guarantee.id) } };

@@ -14,6 +14,9 @@ export { caller, fieldsOf, type Party, type PartyUser } from "../contracts/contr
 
 export const SURETY_SIGNATURE_FIELD = "SuretySignature";
 
+/** A fee statement for an issue that does not test the fee itself (every issue delivers one). */
+export const TEST_FEE = { baseAmount: 123_456_789, rateBasisPoints: 35, feeAmount: 432_098 } as const;
+
 export async function createGuaranteeParties(testApp: TestApp, country: Country = "KR") {
   const orderer = await createParty(testApp, "ORDERER", country);
   const contractor = await createParty(testApp, "CONTRACTOR", country);

@@ -21,6 +21,7 @@ import {
   sentContract,
   signatureBody,
   submittedApplication,
+  TEST_FEE,
 } from "./guarantee-fixtures.ts";
 
 const HOUR = 3_600_000;
@@ -163,7 +164,7 @@ describe("the whole flow", () => {
     const parties = await createGuaranteeParties(testApp);
     const submitted = await submittedApplication(testApp, parties);
     const certificate = await issueTestCertificate(testApp.app, testApp.prisma, { userId: parties.surety.representative.id });
-    const prepared = await prepareVersion(testApp, parties.surety.representative, submitted.id, { action: "ISSUE", version: submitted.version });
+    const prepared = await prepareVersion(testApp, parties.surety.representative, submitted.id, { action: "ISSUE", version: submitted.version, fee: TEST_FEE });
     const { body } = await signatureBody(testApp, parties.surety.representative, submitted.id, prepared, certificate);
     // A second, different signature over the same prepared bytes (ECDSA signatures differ each time).
     const other = await signatureBody(testApp, parties.surety.representative, submitted.id, prepared, certificate);
@@ -182,7 +183,7 @@ describe("the whole flow", () => {
     const parties = await createGuaranteeParties(testApp);
     const submitted = await submittedApplication(testApp, parties);
     const certificate = await issueTestCertificate(testApp.app, testApp.prisma, { userId: parties.surety.representative.id });
-    const prepared = await prepareVersion(testApp, parties.surety.representative, submitted.id, { action: "ISSUE", version: submitted.version });
+    const prepared = await prepareVersion(testApp, parties.surety.representative, submitted.id, { action: "ISSUE", version: submitted.version, fee: TEST_FEE });
     const first = await signatureBody(testApp, parties.surety.representative, submitted.id, prepared, certificate);
     const second = await signatureBody(testApp, parties.surety.representative, submitted.id, prepared, certificate);
     const responses = await Promise.all([first, second].map(({ body }) => postSignature(testApp, parties.surety.representative, submitted.id, 1, body)));
@@ -373,7 +374,7 @@ describe("versions after the issue", () => {
     const submitted = await submittedApplication(testApp, parties);
     const refused = await call("POST", `/api/guarantees/${submitted.id}/refuse`, parties.surety.staff.auth, { version: submitted.version, reason: "신용등급 미달" });
     expect(refused.json().status).toBe("REFUSED");
-    const issue = await call("POST", `/api/guarantees/${submitted.id}/versions/prepare`, parties.surety.representative.auth, { action: "ISSUE", version: refused.json().version });
+    const issue = await call("POST", `/api/guarantees/${submitted.id}/versions/prepare`, parties.surety.representative.auth, { action: "ISSUE", version: refused.json().version, fee: TEST_FEE });
     expect(issue.statusCode).toBe(409);
     expect(issue.json().error.currentState).toBe("REFUSED");
   }, 120_000);
@@ -382,7 +383,7 @@ describe("versions after the issue", () => {
     const parties = await createGuaranteeParties(testApp);
     const submitted = await submittedApplication(testApp, parties);
     const certificate = await issueTestCertificate(testApp.app, testApp.prisma, { userId: parties.surety.representative.id });
-    const prepared = await prepareVersion(testApp, parties.surety.representative, submitted.id, { action: "ISSUE", version: submitted.version });
+    const prepared = await prepareVersion(testApp, parties.surety.representative, submitted.id, { action: "ISSUE", version: submitted.version, fee: TEST_FEE });
     const { body } = await signatureBody(testApp, parties.surety.representative, submitted.id, prepared, certificate);
     const detail = await detailOf(parties.surety.staff.auth, submitted.id);
     const back = await call("POST", `/api/guarantees/${submitted.id}/request-correction`, parties.surety.staff.auth, { version: detail.version, reason: "서류 보완" });
@@ -462,7 +463,7 @@ describe("the authentication key", () => {
     const standalone = await createGuaranteeParties(testApp);
     const application = await submittedApplication(testApp, standalone);
     const certificate = await issueTestCertificate(testApp.app, testApp.prisma, { userId: standalone.surety.representative.id });
-    const issued = await prepareAndSign(testApp, standalone.surety.representative, certificate, application.id, { action: "ISSUE", version: application.version });
+    const issued = await prepareAndSign(testApp, standalone.surety.representative, certificate, application.id, { action: "ISSUE", version: application.version, fee: TEST_FEE });
     expect(issued.response.json().allowedActions).not.toContain("SUBMIT_KEY_NOTICE");
     const refused = await call("POST", `/api/guarantees/${application.id}/submit-key-notice`, standalone.contractor.staff.auth, { version: issued.response.json().version });
     expect(refused.statusCode).toBe(409);
@@ -495,7 +496,7 @@ describe("a staff member with a guarantees delegation", () => {
     });
     const submitted = await submittedApplication(testApp, parties);
     const certificate = await issueTestCertificate(testApp.app, testApp.prisma, { userId: agent.id });
-    const { response } = await prepareAndSign(testApp, agent, certificate, submitted.id, { action: "ISSUE", version: submitted.version });
+    const { response } = await prepareAndSign(testApp, agent, certificate, submitted.id, { action: "ISSUE", version: submitted.version, fee: TEST_FEE });
     expect(response.statusCode, response.body).toBe(201);
     const row = await testApp.prisma.guaranteeVersion.findFirstOrThrow({ where: { guaranteeId: submitted.id }, select: { delegationId: true, signerUserId: true } });
     expect(row.signerUserId).toBe(agent.id);

@@ -15,6 +15,7 @@ import {
   issuedGuarantee,
   sentContract,
   submittedApplication,
+  TEST_FEE,
 } from "./guarantee-fixtures.ts";
 
 let testApp: TestApp;
@@ -230,16 +231,18 @@ describe("transitions", () => {
     const sent = await submittedApplication(testApp, parties);
     const rep = parties.surety.representative;
     const prepare = (body: unknown) => call("POST", `/api/guarantees/${sent.id}/versions/prepare`, rep.auth, body);
-    expect(fieldsOf((await prepare({ action: "ISSUE", version: sent.version, amendment: { guaranteeAmount: 1 } })).json())).toEqual(["body.amendment"]);
+    expect(fieldsOf((await prepare({ action: "ISSUE", version: sent.version, amendment: { guaranteeAmount: 1 }, fee: TEST_FEE })).json())).toEqual(["body.amendment"]);
+    // Every issue delivers its fee statement (保証料計算書).
+    expect(fieldsOf((await prepare({ action: "ISSUE", version: sent.version })).json())).toEqual(["body.fee"]);
     const change = await prepare({ action: "CHANGE", version: sent.version, reason: "x", amendment: { guaranteeAmount: 1 } });
     expect(change.statusCode).toBe(409);
     expect(change.json().error.currentState).toBe("SUBMITTED");
-    expect((await prepare({ action: "ISSUE", version: sent.version + 1 })).statusCode).toBe(409);
+    expect((await prepare({ action: "ISSUE", version: sent.version + 1, fee: TEST_FEE })).statusCode).toBe(409);
     expect(fieldsOf((await prepare({ action: "ISSUE", version: sent.version, fee: { baseAmount: 1, rateBasisPoints: 10_001, feeAmount: 1 } })).json())).toEqual(["body.fee.rateBasisPoints"]);
     expect(fieldsOf((await prepare({ action: "PUBLISH", version: sent.version })).json())).toEqual(["body.action"]);
 
     // A prepared issue replaces the one before: one prepared version at a time, same number.
-    const first = await prepare({ action: "ISSUE", version: sent.version });
+    const first = await prepare({ action: "ISSUE", version: sent.version, fee: TEST_FEE });
     expect(first.statusCode, first.body).toBe(201);
     const detail = (await call("GET", `/api/guarantees/${sent.id}`, rep.auth)).json() as GuaranteeDetail;
     const second = await prepare({ action: "ISSUE", version: detail.version, fee: { baseAmount: 123_456_789, rateBasisPoints: 35, feeAmount: 432_098 } });

@@ -9,7 +9,7 @@ import { buildTestApp, type TestApp } from "../../support/test-app.ts";
 import type { Party } from "../contracts/contract-fixtures.ts";
 import { signAndPost } from "../contracts/signing-fixtures.ts";
 import { multipart, pdfFile, pngFile, type FilePart } from "../registration/registration-helpers.ts";
-import { applicationBody, caller, createApplication, createGuaranteeParties, fieldsOf, issuedGuarantee, prepareAndSign, sentContract } from "./guarantee-fixtures.ts";
+import { applicationBody, caller, createApplication, createGuaranteeParties, fieldsOf, issuedGuarantee, prepareAndSign, sentContract, TEST_FEE } from "./guarantee-fixtures.ts";
 
 let testApp: TestApp;
 let call: ReturnType<typeof caller>;
@@ -157,7 +157,7 @@ describe("the required-guarantee gate on contract signing", () => {
     expect((await call("GET", `/api/contracts/${contract.id}`, parties.orderer.staff.auth)).json().missingGuarantees).toEqual(["CONTRACT_PERFORMANCE"]);
 
     const suretyCertificate = await issueTestCertificate(testApp.app, testApp.prisma, { userId: parties.surety.representative.id });
-    const issued = await prepareAndSign(testApp, parties.surety.representative, suretyCertificate, application.id, { action: "ISSUE", version: submitted.json().version });
+    const issued = await prepareAndSign(testApp, parties.surety.representative, suretyCertificate, application.id, { action: "ISSUE", version: submitted.json().version, fee: TEST_FEE });
     expect(issued.response.statusCode, issued.response.body).toBe(201);
     expect((await call("GET", `/api/contracts/${contract.id}`, parties.contractor.staff.auth)).json().missingGuarantees).toEqual([]);
     const signed = await contractorSigns(parties, contract.id);

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { TEST_PASSWORD } from "../../support/fixtures.ts";
 import { buildTestApp, type TestApp } from "../../support/test-app.ts";
@@ -75,6 +75,9 @@ describe("GET /api/users", () => {
 
   it("needs a session, and an approved organisation", async () => {
     expect((await call("GET", "/api/users")).statusCode).toBe(401);
+    expect((await call("GET", "/api/users/invitations")).statusCode).toBe(401);
+    expect((await call("POST", "/api/users/invitations", undefined, { email: "someone@example.test", role: "STAFF" })).statusCode).toBe(401);
+    expect((await call("DELETE", `/api/users/invitations/${randomUUID()}`)).statusCode).toBe(401);
     const pending = await createOrganizationWithRepresentative(testApp, "PENDING");
     expect((await call("GET", "/api/users", pending.representative.auth)).statusCode).toBe(403);
   });

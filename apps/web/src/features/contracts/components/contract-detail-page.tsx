@@ -31,6 +31,7 @@ import { ContractSignatures, ContractTimeline } from "./contract-timeline";
 import { DeleteDraftButton } from "./delete-draft-button";
 import { describeContractError, isContractConflict } from "./describe-contract-error";
 import { JointVentureDetails } from "./joint-venture-details";
+import { KeyNoticesCard } from "./key-notices-card";
 import "../contracts.css";
 
 // The signing code (pkijs, pdf-lib, the PAdES steps) is fetched only when the user opens the signing panel.
@@ -257,6 +258,7 @@ function ContractDetailView({ detail, user, onRefresh, renderAfterCompletion }: 
         </Card>
         <ContractSigningOrder detail={detail} />
         <ContractSignatures signatures={detail.signatures} />
+        {detail.guaranteeKeyNotices.length > 0 && <KeyNoticesCard detail={detail} />}
         {detail.acceptedGuarantees.length > 0 && <AcceptedGuaranteesCard detail={detail} />}
         <ContractTimeline contractId={detail.id} />
       </div>
@@ -313,6 +315,11 @@ function ContractSummary({ detail }: { detail: ContractDetail }) {
             ? t("contracts.guaranteeNone")
             : detail.requiredGuarantees.map((kind) => t(`contracts.guaranteeKinds.${kind}`)).join(", ")}
         </Row>
+        {detail.missingGuarantees.length > 0 && (
+          <Row label={t("contracts.detail.missingGuarantees")}>
+            {detail.missingGuarantees.map((kind) => t(`contracts.guaranteeKinds.${kind}`)).join(", ")}
+          </Row>
+        )}
         {detail.annex && <Row label={t("contracts.detail.annex")}>{detail.annex.fileName}</Row>}
         {detail.sentAt && <Row label={t("contracts.detail.sentAt")}>{formatDateTime(new Date(detail.sentAt), language)}</Row>}
         {detail.completedAt && <Row label={t("contracts.detail.completedAt")}>{formatDateTime(new Date(detail.completedAt), language)}</Row>}
