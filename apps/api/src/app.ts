@@ -32,6 +32,8 @@ export interface BuildAppOptions {
   /** An already open database (tests); otherwise one is opened from the configuration. */
   database?: Database;
   logger?: boolean;
+  /** Where log lines go instead of standard output (tests read them to prove secrets stay out). */
+  logStream?: NodeJS.WritableStream;
   /** The clock services read (tests move it to check time rules to the second); the system clock otherwise. */
   now?: () => Date;
 }
@@ -62,10 +64,11 @@ function toAppError(error: FastifyError | AppError): AppError {
   });
 }
 
-export async function buildApp({ config, database, logger = true, now }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = true, logStream, now }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger && {
       level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
       redact: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'],
       serializers: {
         // Invitation tokens travel in the path: they must not end up in log files.

@@ -15,8 +15,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** env: configuration variables on top of the test defaults; now: the clock the services read (default: the system's). */
-export async function buildTestApp(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<TestApp> {
+/**
+ * env: configuration variables on top of the test defaults; now: the clock the services read (default: the system's);
+ * logger and logStream: log (at env.LOG_LEVEL) into a stream the test reads, instead of not at all.
+ */
+export async function buildTestApp(
+  env: Record<string, string> = {},
+  options: { now?: () => Date; logger?: boolean; logStream?: NodeJS.WritableStream } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "pwp-test-data-"));
   const testDatabase = await openTestDatabase();
   const config = loadConfig({

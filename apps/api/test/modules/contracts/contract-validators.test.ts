@@ -8,6 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toPem } from "@pwp/pki/encoding";
+import { extractPdfSignatures } from "@pwp/pki/pades";
 import { verifyPlatformPdf } from "../../../src/lib/pki/pdf-verification.ts";
 import { buildTestApp, type TestApp } from "../../support/test-app.ts";
 import { currentPdf, sentContract, signAndPost } from "./signing-fixtures.ts";
@@ -96,6 +97,19 @@ describe("outside validators on a completed contract", () => {
     // still verifies, which is what the line says.
     expect(verdicts[0], output).toContain("The signature is valid but there have been edits since signing.");
     expect(verdicts[1], output).toContain("The document is unchanged since signing.");
+  });
+
+  it("mutool sign -v: each signed revision, cut where its signature ends, is unchanged since signing", async () => {
+    const signatures = extractPdfSignatures(completedPdf);
+    expect(signatures).toHaveLength(2);
+    for (const [index, signature] of signatures.entries()) {
+      const file = path.join(dir, `revision-${index + 1}.pdf`);
+      writeFileSync(file, completedPdf.subarray(0, signature.revisionLength));
+      const { output } = await runTool("mutool", ["sign", "-v", file]);
+      const verdicts = output.split(/^Verifying signature \d+:/m).slice(1);
+      expect(verdicts, output).toHaveLength(index + 1);
+      expect(verdicts.at(-1), output).toContain("The document is unchanged since signing.");
+    }
   });
 
   it("qpdf --check: no errors", async () => {
