@@ -418,6 +418,20 @@ export const ContractDetailSchema = Type.Object({
   guaranteeKeyNotices: Type.Array(
     Type.Object({ guaranteeId: UuidSchema, kind: GuaranteeKindSchema, guaranteeNumber: Type.String(), submittedAt: DateTimeSchema }),
   ),
+  /**
+   * Guarantees the contractor recorded as issued outside the platform and linked to this contract, newest first: they
+   * open the signing gate, and are not verified by the platform (the orderer checks the file).
+   */
+  offlineGuarantees: Type.Array(
+    Type.Object({
+      guaranteeId: UuidSchema,
+      kind: GuaranteeKindSchema,
+      issuerName: Type.String(),
+      guaranteeNumber: Type.String(),
+      guaranteeAmount: Type.Integer(),
+      recordedAt: DateTimeSchema,
+    }),
+  ),
   /** Guarantees the orderer accepted (접수) at the lookup and linked to this contract, newest first. */
   acceptedGuarantees: Type.Array(
     Type.Object({ guaranteeId: UuidSchema, kind: GuaranteeKindSchema, guaranteeNumber: Type.String(), acceptedAt: DateTimeSchema }),

@@ -46,6 +46,40 @@ export async function listSubmittedKeyNotices(db: DbClient, contract: { id: stri
   return rows.map((row) => ({ guaranteeId: row.id, kind: row.kind, guaranteeNumber: row.guaranteeNumber as string, submittedAt: row.keyNoticeSubmittedAt as Date }));
 }
 
+/** Offline numbers come from other issuers: kept apart per contractor so they never meet platform numbers or each other. */
+export const OFFLINE_NUMBER_PREFIX = "offline:";
+
+/** The number as people read it: an offline one without the prefix that keeps it apart. */
+export function displayGuaranteeNumber(row: { origin: string; guaranteeNumber: string | null; contractorOrganizationId: string }): string | null {
+  if (row.guaranteeNumber === null) return null;
+  const prefix = `${OFFLINE_NUMBER_PREFIX}${row.contractorOrganizationId}:`;
+  return row.origin === "OFFLINE" && row.guaranteeNumber.startsWith(prefix) ? row.guaranteeNumber.slice(prefix.length) : row.guaranteeNumber;
+}
+
+export type OfflineGuaranteeRecord = { guaranteeId: string; kind: GuaranteeKind; issuerName: string; guaranteeNumber: string; guaranteeAmount: number; recordedAt: Date };
+
+/**
+ * Guarantees the contractor recorded as issued outside the platform and linked to this contract, newest first. They
+ * open the signing gate as a platform guarantee does, so the orderer — who signs last — sees each of them and its
+ * file, marked as not verified by the platform.
+ */
+export async function listOfflineGuarantees(db: DbClient, contract: { id: string; contractorOrganizationId: string }): Promise<OfflineGuaranteeRecord[]> {
+  const rows = await db.guarantee.findMany({
+    where: { contractId: contract.id, contractorOrganizationId: contract.contractorOrganizationId, origin: "OFFLINE" },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: { id: true, kind: true, origin: true, offlineIssuerName: true, guaranteeNumber: true, guaranteeAmount: true, contractorOrganizationId: true, createdAt: true },
+  });
+  return rows.map((row) => ({
+    guaranteeId: row.id,
+    kind: row.kind,
+    issuerName: row.offlineIssuerName ?? "",
+    guaranteeNumber: displayGuaranteeNumber(row) ?? "",
+    // At most a contract amount, below 2^53.
+    guaranteeAmount: Number(row.guaranteeAmount),
+    recordedAt: row.createdAt,
+  }));
+}
+
 export type AcceptedGuarantee = { guaranteeId: string; kind: GuaranteeKind; guaranteeNumber: string; acceptedAt: Date };
 
 /** The contractor's platform guarantees linked to this contract that the orderer accepted (접수), newest first. */

@@ -42,7 +42,7 @@ import type { DbClient, PrismaClient } from "../../db/database.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/app-error.ts";
 import { recordAuditEvent } from "../../lib/audit.ts";
-import { listAcceptedGuarantees, listSubmittedKeyNotices, missingRequiredGuarantees } from "../../lib/contract-guarantees.ts";
+import { listAcceptedGuarantees, listOfflineGuarantees, listSubmittedKeyNotices, missingRequiredGuarantees } from "../../lib/contract-guarantees.ts";
 import { decodeCursor, encodeCursor } from "../../lib/page-cursor.ts";
 import { verifyPlatformPdf } from "../../lib/pki/pdf-verification.ts";
 import { findSigningAuthority } from "../../lib/signing-authority.ts";
@@ -351,7 +351,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
   }
 
   async function toDetail(actor: Actor, row: repository.ContractDetailRow, side: ContractSide): Promise<ContractDetail> {
-    const [annexSize, revision, signatures, sent, missingGuarantees, keyNotices, acceptedGuarantees] = await Promise.all([
+    const [annexSize, revision, signatures, sent, missingGuarantees, keyNotices, acceptedGuarantees, offlineGuarantees] = await Promise.all([
       row.annexFileName ? repository.findAnnexSize(prisma, row.id) : Promise.resolve(null),
       row.edition > 0 ? repository.findLatestRevisionInfo(prisma, row.id, row.edition) : Promise.resolve(null),
       row.edition > 0 ? repository.listSignatures(prisma, row.id, row.edition) : Promise.resolve([]),
@@ -360,6 +360,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
       row.status === "DRAFT" || row.status === "SENT" || row.status === "RETURNED" ? missingRequiredGuarantees(prisma, row) : Promise.resolve([]),
       listSubmittedKeyNotices(prisma, row),
       listAcceptedGuarantees(prisma, row),
+      listOfflineGuarantees(prisma, row),
     ]);
     const content = sent ?? contentOf(row, annexSize);
     const order = signingOrderOf(row);
@@ -384,6 +385,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
       missingGuarantees,
       guaranteeKeyNotices: keyNotices.map((notice) => ({ ...notice, submittedAt: notice.submittedAt.toISOString() })),
       acceptedGuarantees: acceptedGuarantees.map((accepted) => ({ ...accepted, acceptedAt: accepted.acceptedAt.toISOString() })),
+      offlineGuarantees: offlineGuarantees.map((record) => ({ ...record, recordedAt: record.recordedAt.toISOString() })),
       contacts: content.contacts,
       annex: content.annex,
       version: row.version,

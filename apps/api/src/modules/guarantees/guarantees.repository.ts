@@ -145,6 +145,11 @@ export function findGuaranteeForOrderer(db: DbClient, ordererOrganizationId: str
   });
 }
 
+/** An offline guarantee the contractor linked to a contract `ordererOrganizationId` orders: the orderer may read its file. */
+export function findOfflineGuaranteeForOrderer(db: DbClient, ordererOrganizationId: string, guaranteeId: string) {
+  return db.guarantee.findFirst({ where: { id: guaranteeId, origin: "OFFLINE", contract: { ordererOrganizationId } }, select: DETAIL_SELECT });
+}
+
 // ---- what an application refers to ------------------------------------------------------------------------------
 
 export function findApprovedOrganization(db: DbClient, organizationId: string, kind: OrganizationKind) {

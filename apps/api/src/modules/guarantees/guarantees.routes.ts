@@ -386,11 +386,11 @@ export default async function guaranteesRoutes(fastify: FastifyInstance) {
   app.get(
     "/guarantees/:guaranteeId/offline-file",
     {
-      config: { permission: CONTRACTORS },
+      config: { permission: NOTICE_READERS },
       schema: {
         ...signedIn,
         tags,
-        summary: "The scan or PDF of an offline guarantee, as uploaded",
+        summary: "The scan or PDF of an offline guarantee, as uploaded; also for the orderer of the contract it is linked to",
         params,
         response: { 200: FileResponseSchema, ...errorResponses(400, 401, 403, 404) },
       },

@@ -44,6 +44,7 @@ import { Prisma } from "../../generated/prisma/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/app-error.ts";
 import { recordAuditEvent } from "../../lib/audit.ts";
+import { displayGuaranteeNumber, OFFLINE_NUMBER_PREFIX } from "../../lib/contract-guarantees.ts";
 import { decodeCursor, encodeCursor } from "../../lib/page-cursor.ts";
 import { findSigningAuthority } from "../../lib/signing-authority.ts";
 import type { UploadedFile } from "../../lib/uploads.ts";
@@ -77,8 +78,6 @@ interface Dependencies {
 
 const NOT_FOUND_MESSAGE = "There is no such guarantee among your organisation's guarantees.";
 const NUMBER_ATTEMPTS = 8;
-/** Offline numbers come from other issuers: kept apart per contractor so they never meet platform numbers or each other. */
-const OFFLINE_NUMBER_PREFIX = "offline:";
 const SIGNING_ACTIONS: readonly GuaranteeAction[] = ["ISSUE", "CHANGE", "CORRECT", "CANCEL", "RELEASE"];
 const ACTION_BY_VERSION_KIND: Record<GuaranteeVersionKind, SigningGuaranteeAction> = {
   ISSUE: "ISSUE",
@@ -112,13 +111,6 @@ function toOrganizationRef(row: repository.OrganizationRow) {
   return { id: row.id, nameLocal: row.nameLocal, nameLatin: row.nameLatin, registrationNumber: row.registrationNumber };
 }
 
-/** The number as people read it: an offline one without the prefix that keeps it apart. */
-function displayNumberOf(row: { origin: string; guaranteeNumber: string | null; contractorOrganizationId: string }): string | null {
-  if (row.guaranteeNumber === null) return null;
-  const prefix = `${OFFLINE_NUMBER_PREFIX}${row.contractorOrganizationId}:`;
-  return row.origin === "OFFLINE" && row.guaranteeNumber.startsWith(prefix) ? row.guaranteeNumber.slice(prefix.length) : row.guaranteeNumber;
-}
-
 function toSummary(row: repository.GuaranteeSummaryRow, side: GuaranteeSide, today: string): GuaranteeSummary {
   const guaranteeEndDate = fromDate(row.guaranteeEndDate);
   return {
@@ -127,7 +119,7 @@ function toSummary(row: repository.GuaranteeSummaryRow, side: GuaranteeSide, tod
     kind: row.kind,
     status: row.status,
     displayStatus: guaranteeDisplayStatus({ origin: row.origin, status: row.status, currentVersion: row.currentVersion, guaranteeEndDate, today }),
-    guaranteeNumber: displayNumberOf(row),
+    guaranteeNumber: displayGuaranteeNumber(row),
     worksTitle: row.worksTitle,
     ordererName: row.ordererName,
     contractor: toOrganizationRef(row.contractorOrganization),
@@ -718,7 +710,7 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
       throw new AppError("NOT_FOUND", which === "feeStatement" && files ? "This version has no fee statement." : "There is no such version of this guarantee.");
     }
     const bytes = new Uint8Array(pdf);
-    return { pdf: bytes, sha256: sha256Hex(bytes), guaranteeNumber: displayNumberOf(row) ?? "guarantee", number, isSigned: files.signedAt !== null };
+    return { pdf: bytes, sha256: sha256Hex(bytes), guaranteeNumber: displayGuaranteeNumber(row) ?? "guarantee", number, isSigned: files.signedAt !== null };
   }
 
   // ---- signing a version ----------------------------------------------------------------------------------------------
@@ -1006,8 +998,12 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
     }
   }
 
+  /** The contractor's own offline guarantee, or one linked to a contract the caller orders (listOfflineGuarantees). */
   async function getOfflineFile(actor: Actor, guaranteeId: string) {
-    const { row } = await loadGuarantee(actor, guaranteeId);
+    const row =
+      (await repository.findGuarantee(prisma, actor.organizationId, guaranteeId)) ??
+      (await repository.findOfflineGuaranteeForOrderer(prisma, actor.organizationId, guaranteeId));
+    if (!row) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
     const file = row.origin === "OFFLINE" ? await repository.findOfflineFile(prisma, guaranteeId) : null;
     if (!file?.offlineFile) throw new AppError("NOT_FOUND", "This guarantee has no uploaded file (only offline guarantees do).");
     return { content: new Uint8Array(file.offlineFile), fileName: file.offlineFileName ?? "guarantee", sha256: file.offlineFileSha256 ?? sha256Hex(file.offlineFile) };

@@ -171,6 +171,21 @@ describe("the required-guarantee gate on contract signing", () => {
     const recorded = await postOffline(parties.contractor.staff.auth, offlineData({ contractId: contract.id, contractAmount: contract.amount }));
     expect(recorded.statusCode, recorded.body).toBe(201);
     expect((await contractorSigns(parties, contract.id)).statusCode).toBe(201);
+
+    // The orderer, who signs last, sees what opened the gate: the record, marked offline, and its file.
+    const detail = (await call("GET", `/api/contracts/${contract.id}`, parties.orderer.staff.auth)).json();
+    expect(detail.offlineGuarantees).toEqual([
+      expect.objectContaining({ guaranteeId: recorded.json().id, kind: "CONTRACT_PERFORMANCE", issuerName: "서울보증보험", guaranteeNumber: recorded.json().guaranteeNumber }),
+    ]);
+    const file = await call("GET", `/api/guarantees/${recorded.json().id}/offline-file`, parties.orderer.staff.auth);
+    expect(file.statusCode, file.body).toBe(200);
+    expect(file.rawPayload.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    // Nobody else does: another orderer, or the orderer for an offline guarantee not linked to its contract.
+    const other = await createGuaranteeParties(testApp);
+    expect((await call("GET", `/api/guarantees/${recorded.json().id}/offline-file`, other.orderer.staff.auth)).statusCode).toBe(404);
+    const unlinked = await postOffline(parties.contractor.staff.auth, offlineData({ guaranteeNumber: "100-000-2026-9999" }));
+    expect(unlinked.statusCode, unlinked.body).toBe(201);
+    expect((await call("GET", `/api/guarantees/${unlinked.json().id}/offline-file`, parties.orderer.staff.auth)).statusCode).toBe(404);
   }, 120_000);
 
   it("a guarantee of another kind, or linked to another contract, does not; advance payments alone do not gate", async () => {

@@ -32,6 +32,7 @@ import { DeleteDraftButton } from "./delete-draft-button";
 import { describeContractError, isContractConflict } from "./describe-contract-error";
 import { JointVentureDetails } from "./joint-venture-details";
 import { KeyNoticesCard } from "./key-notices-card";
+import { OfflineGuaranteesCard } from "./offline-guarantees-card";
 import "../contracts.css";
 
 // The signing code (pkijs, pdf-lib, the PAdES steps) is fetched only when the user opens the signing panel.
@@ -259,6 +260,7 @@ function ContractDetailView({ detail, user, onRefresh, renderAfterCompletion }: 
         <ContractSigningOrder detail={detail} />
         <ContractSignatures signatures={detail.signatures} />
         {detail.guaranteeKeyNotices.length > 0 && <KeyNoticesCard detail={detail} />}
+        {detail.offlineGuarantees.length > 0 && <OfflineGuaranteesCard detail={detail} />}
         {detail.acceptedGuarantees.length > 0 && <AcceptedGuaranteesCard detail={detail} />}
         <ContractTimeline contractId={detail.id} />
       </div>
