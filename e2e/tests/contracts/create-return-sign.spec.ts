@@ -62,7 +62,7 @@ test("orderer sends, contractor returns, orderer resends, both sign, both downlo
   await orderer.getByRole("button", { name: "Add section" }).click();
   await orderer.getByLabel("Section heading").fill("계약의 목적");
   await orderer.getByLabel("Section text").fill("계약상대자는 설계서에 따라 보행교 보수공사를 시공한다.");
-  // A contract guarantee would gate the contractor's signature (the guarantees spec covers that); an advance
+  // A contract guarantee would gate the contractor's signature (API tests cover the gate: offline-and-gate.test.ts); an advance
   // payment guarantee comes after the contract.
   await orderer.getByRole("checkbox", { name: "Advance payment guarantee", exact: true }).check();
   await orderer.getByRole("button", { name: "Save draft" }).click();

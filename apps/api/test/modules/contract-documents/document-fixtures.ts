@@ -1,7 +1,8 @@
 // What the contract-document tests start from: a COMPLETED contract (both representatives hold certificates, the
 // contractor signed, then the orderer), and the steps of a document through the API as the web client takes them —
 // create, send, fetch the current revision, sign it in Node as the browser does (signBytes) and upload it. Also the
-// outside validator (poppler's pdfsig with an NSS database trusting the platform root) every signed PDF must pass.
+// outside validators (poppler's pdfsig with an NSS database trusting the platform root, and MuPDF's mutool) every
+// signed PDF must pass.
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -195,6 +196,20 @@ export async function openPdfsig(testApp: TestApp) {
       }
       return { output, blocks: output.split(/^Signature #\d+:/m).slice(1) };
     },
+    /** MuPDF's `mutool sign -v` (its verdicts go to either stream, whatever the exit code), one block per signature. */
+    async mutool(pdf: Uint8Array): Promise<{ output: string; verdicts: string[] }> {
+      const file = path.join(dir, `document-${++count}.pdf`);
+      writeFileSync(file, pdf);
+      let output: string;
+      try {
+        const { stdout, stderr } = await run("mutool", ["sign", "-v", file], { maxBuffer: 16 * 1024 * 1024 });
+        output = `${stdout}\n${stderr}`;
+      } catch (error) {
+        const failed = error as { stdout?: string; stderr?: string };
+        output = `${failed.stdout ?? ""}\n${failed.stderr ?? ""}`;
+      }
+      return { output, verdicts: output.split(/^Verifying signature \d+:/m).slice(1) };
+    },
     close: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -221,4 +236,10 @@ export async function expectEverySignatureValid(testApp: TestApp, pdfsig: Pdfsig
     expect(block, output).toContain("Certificate is Trusted.");
   });
   expect(blocks.at(-1), output).toContain("Total document signed");
+  // MuPDF: every digest verifies, and nothing follows the last signature (earlier ones are "edited since signing" to
+  // MuPDF 1.21 as soon as any increment follows them; contract-validators.test.ts checks each revision cut at its end).
+  const mutool = await pdfsig.mutool(pdf);
+  expect(mutool.verdicts, mutool.output).toHaveLength(fieldNames.length);
+  for (const verdict of mutool.verdicts) expect(verdict, mutool.output).not.toMatch(/Digest error|not valid/i);
+  expect(mutool.verdicts.at(-1), mutool.output).toContain("The document is unchanged since signing.");
 }

@@ -1,6 +1,6 @@
 // Joint ventures on the contractor side (issue 8, 共同企業体 / 공동수급체): the orderer names a lead and member firms
 // with their shares; every firm sees the contract once sent; the members sign in order, then the lead, then the
-// orderer; each signature is one incremental PAdES update, and the completed PDF passes our verifier and pdfsig.
+// orderer; each signature is one incremental PAdES update, and the completed PDF passes our verifier, pdfsig and mutool.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ContractDetail, ContractList } from "@pwp/shared/contracts";
 import { verifyPlatformPdf } from "../../../src/lib/pki/pdf-verification.ts";
@@ -220,6 +220,10 @@ describe("signing a joint-venture contract", () => {
       expect(blocks).toHaveLength(4);
       for (const block of blocks) expect(block).toContain("Signature is Valid.");
       expect(blocks.at(-1)).toContain("Total document signed");
+      const mutool = await pdfsig.mutool(pdf);
+      expect(mutool.verdicts, mutool.output).toHaveLength(4);
+      for (const verdict of mutool.verdicts) expect(verdict, mutool.output).not.toMatch(/Digest error/);
+      expect(mutool.verdicts.at(-1), mutool.output).toContain("The document is unchanged since signing.");
     } finally {
       pdfsig.close();
     }
