@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSelfSignedCa, issueCertificate, randomSerialNumberHex } from "@pwp/pki/ca";
 import type { VerifiedPdfSignature } from "@pwp/pki/pades";
 import { verifyPlatformPdf } from "../../../src/lib/pki/pdf-verification.ts";
 import { SIGNATURE_FIELD_BY_SIDE } from "@pwp/shared/contracts";
@@ -261,6 +262,32 @@ describe("certificates", () => {
     expect(response.statusCode).toBe(400);
     expect(fieldsOf(response.json())).toEqual(["body.signedPdf"]);
     expect(response.json().error.message).toMatch(/expired/);
+  });
+
+  it("refuses a certificate under a root the platform does not trust, and stores nothing", async () => {
+    const { contractor, contract } = await sentContract(testApp);
+    // An outside CA that issues a signing certificate naming the contractor's representative: well formed, not trusted.
+    const algorithm = { name: "ECDSA", namedCurve: "P-256" } as const;
+    const rootKeys = await crypto.subtle.generateKey(algorithm, false, ["sign", "verify"]);
+    const signerKeys = await crypto.subtle.generateKey(algorithm, true, ["sign", "verify"]);
+    const notBefore = new Date(Date.now() - DAY);
+    const notAfter = new Date(Date.now() + 30 * DAY);
+    const rootDer = await createSelfSignedCa({ subject: { commonName: "Untrusted Root CA" }, keyPair: rootKeys, serialNumberHex: randomSerialNumberHex(), notBefore, notAfter });
+    const signerDer = await issueCertificate({
+      issuerCertificateDer: rootDer,
+      issuerPrivateKey: rootKeys.privateKey,
+      subject: { commonName: contractor.representative.name },
+      subjectPublicKeySpki: new Uint8Array(await crypto.subtle.exportKey("spki", signerKeys.publicKey)),
+      serialNumberHex: randomSerialNumberHex(),
+      notBefore,
+      notAfter,
+      profile: "SIGNER",
+    });
+    const outsider = { certificateId: "00000000-0000-4000-8000-000000000000", certificateDer: signerDer, keyPair: signerKeys };
+    const { response } = await signAndPost(testApp, contractor.representative, outsider, contract.id, "CONTRACTOR");
+    expect(response.statusCode, response.body).toBe(400);
+    expect(fieldsOf(response.json())).toEqual(["body.signedPdf"]);
+    expect(await countSignatures(contract.id)).toBe(0);
   });
 
   it("refuses a revoked certificate", async () => {
