@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import { toPem } from "@pwp/pki/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../support/test-app.ts";
-import { issuedGuarantee } from "./guarantee-fixtures.ts";
+import { issuedGuarantee, prepareAndSign } from "./guarantee-fixtures.ts";
 
 const run = promisify(execFile);
 
@@ -38,7 +38,7 @@ beforeAll(async () => {
   await run("certutil", ["-N", "--empty-password", "-d", `sql:${nssDir}`]);
   await run("certutil", ["-A", "-d", `sql:${nssDir}`, "-n", "root", "-t", "CT,C,C", "-i", path.join(dir, "root.pem")]);
 
-  const { guarantee, prepared } = await issuedGuarantee(testApp);
+  const { guarantee, prepared, surety, suretyCertificate } = await issuedGuarantee(testApp);
   const version = await testApp.prisma.guaranteeVersion.findFirstOrThrow({ where: { guaranteeId: guarantee.id, number: 1 } });
   writeFileSync(path.join(dir, "certificate.pdf"), version.certificatePdf);
   writeFileSync(path.join(dir, "fee-statement.pdf"), version.feeStatementPdf ?? new Uint8Array());
@@ -46,6 +46,19 @@ beforeAll(async () => {
   // The exact bytes the surety signed: the canonical JSON as UTF-8, as the prepare step returned it.
   writeFileSync(path.join(dir, "doc.json"), Buffer.from(prepared.canonicalJson, "utf8"));
   writeFileSync(path.join(dir, "other.json"), Buffer.from(prepared.canonicalJson.replace('"versionNumber":1', '"versionNumber":2'), "utf8"));
+
+  // A second version (変更: a higher amount), signed the same way: the validators must accept later versions too.
+  const changed = await prepareAndSign(testApp, surety.representative, suretyCertificate, guarantee.id, {
+    action: "CHANGE",
+    version: guarantee.version,
+    reason: "보증금액 증액",
+    amendment: { guaranteeAmount: guarantee.guaranteeAmount + 1_000_000 },
+  });
+  if (changed.response.statusCode !== 201) throw new Error(`change: ${changed.response.statusCode} ${changed.response.body}`);
+  const second = await testApp.prisma.guaranteeVersion.findFirstOrThrow({ where: { guaranteeId: guarantee.id, number: 2 } });
+  writeFileSync(path.join(dir, "certificate-v2.pdf"), second.certificatePdf);
+  writeFileSync(path.join(dir, "sig-v2.p7s"), second.signedData ?? new Uint8Array());
+  writeFileSync(path.join(dir, "doc-v2.json"), Buffer.from(changed.prepared.canonicalJson, "utf8"));
 }, 120_000);
 
 afterAll(async () => {
@@ -54,7 +67,7 @@ afterAll(async () => {
 });
 
 describe("outside validators on an issued guarantee", () => {
-  it.each(["certificate.pdf", "fee-statement.pdf"])("pdfsig: the one signature of %s is valid, trusted and covers the whole document", async (file) => {
+  it.each(["certificate.pdf", "fee-statement.pdf", "certificate-v2.pdf"])("pdfsig: the one signature of %s is valid, trusted and covers the whole document", async (file) => {
     const { output } = await runTool("pdfsig", ["-nssdir", `sql:${nssDir}`, path.join(dir, file)]);
     const blocks = output.split(/^Signature #\d+:/m).slice(1);
     expect(blocks, output).toHaveLength(1);
@@ -63,7 +76,7 @@ describe("outside validators on an issued guarantee", () => {
     expect(blocks[0], output).toContain("Total document signed");
   });
 
-  it.each(["certificate.pdf", "fee-statement.pdf"])("mutool sign -v: %s verifies and is unchanged since signing", async (file) => {
+  it.each(["certificate.pdf", "fee-statement.pdf", "certificate-v2.pdf"])("mutool sign -v: %s verifies and is unchanged since signing", async (file) => {
     const { output } = await runTool("mutool", ["sign", "-v", path.join(dir, file)]);
     const verdicts = output.split(/^Verifying signature \d+:/m).slice(1);
     expect(verdicts, output).toHaveLength(1);
@@ -78,5 +91,13 @@ describe("outside validators on an issued guarantee", () => {
     expect(good.output).toContain("Verification successful");
     const bad = await runTool("openssl", args("other.json"));
     expect(bad.exitCode, bad.output).not.toBe(0);
+  });
+
+  it("openssl cms -verify accepts the second version's CMS over its own JSON, not over the first version's", async () => {
+    const args = (signature: string, content: string) => ["cms", "-verify", "-binary", "-inform", "DER", "-in", path.join(dir, signature), "-content", path.join(dir, content), "-CAfile", path.join(dir, "ca.pem"), "-purpose", "any", "-out", "/dev/null"];
+    const good = await runTool("openssl", args("sig-v2.p7s", "doc-v2.json"));
+    expect(good.exitCode, good.output).toBe(0);
+    const crossed = await runTool("openssl", args("sig-v2.p7s", "doc.json"));
+    expect(crossed.exitCode, crossed.output).not.toBe(0);
   });
 });
