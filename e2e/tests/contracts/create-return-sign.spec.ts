@@ -1,8 +1,8 @@
 // The electronic contract as both sides live it (issue 5): the orderer creates and sends a contract, the contractor
 // returns it with a reason, the orderer revises and sends it again, the contractor signs, the orderer signs, both
-// download the signed PDF, and the public /verify page reports two valid signatures. Each representative first
-// gets a certificate for a key made in their browser (ops approves representatives' requests; the
-// contract-documents spec holds keys for the same two users in browsers of its own).
+// download the signed PDF (the contractor its signature report too), and the public /verify page reports two valid
+// signatures. Each representative first gets a certificate for a key made in their browser (ops approves
+// representatives' requests; the contract-documents spec, which runs after this one, signs as the same two users).
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { approveCertificateRequests, openAs, requestCertificate } from "../support.ts";
@@ -101,6 +101,11 @@ test("orderer sends, contractor returns, orderer resends, both sign, both downlo
   const fromContractor = await downloadSignedPdf(contractor);
   expect(fromContractor.equals(fromOrderer)).toBe(true);
   expect(fromOrderer.subarray(0, 5).toString()).toBe("%PDF-");
+
+  // And the signature report: a PDF of its own, in the contract's language.
+  const [reportDownload] = await Promise.all([contractor.waitForEvent("download"), contractor.getByRole("button", { name: "Download signature report" }).click()]);
+  expect(reportDownload.suggestedFilename()).toMatch(/signature-report\.pdf$/);
+  expect(readFileSync(await reportDownload.path()).subarray(0, 5).toString()).toBe("%PDF-");
 
   // Anyone can check it on /verify, without an account.
   const visitor = await (await browser.newContext()).newPage();
