@@ -37,6 +37,8 @@ const CONTRACTORS = { kinds: ["CONTRACTOR"] } as const;
 const SURETIES = { kinds: ["SURETY"] } as const;
 /** The key notice: the two parties, and the orderer of the linked contract once the contractor submitted it. */
 const NOTICE_READERS = { kinds: ["CONTRACTOR", "SURETY", "ORDERER"] } as const;
+/** An offline guarantee's file: its contractor, and the orderer of the contract it is linked to (no surety issued it). */
+const OFFLINE_FILE_READERS = { kinds: ["CONTRACTOR", "ORDERER"] } as const;
 
 /** The signed JSON's CMS plus two signed PDFs, base64 in JSON: four characters per three bytes, plus room. */
 const SIGN_BODY_LIMIT = 2 * Math.ceil((SIGNED_GUARANTEE_PDF_MAX_BYTES * 4) / 3) + 256 * 1024;
@@ -386,7 +388,7 @@ export default async function guaranteesRoutes(fastify: FastifyInstance) {
   app.get(
     "/guarantees/:guaranteeId/offline-file",
     {
-      config: { permission: NOTICE_READERS },
+      config: { permission: OFFLINE_FILE_READERS },
       schema: {
         ...signedIn,
         tags,

@@ -277,7 +277,7 @@ describe("access", () => {
     ["GET", `/api/guarantees/${id}/auth-key`, undefined, ["CONTRACTOR", "SURETY"]],
     ["GET", `/api/guarantees/${id}/key-notice.pdf`, undefined, ["CONTRACTOR", "SURETY", "ORDERER"]],
     ["POST", `/api/guarantees/${id}/submit-key-notice`, { version: 1 }, ["CONTRACTOR"]],
-    ["GET", `/api/guarantees/${id}/offline-file`, undefined, ["CONTRACTOR"]],
+    ["GET", `/api/guarantees/${id}/offline-file`, undefined, ["CONTRACTOR", "ORDERER"]],
   ];
 
   it("no session: 401 on every route", async () => {
