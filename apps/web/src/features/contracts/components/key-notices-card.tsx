@@ -1,34 +1,20 @@
 // 認証キー通知書 · 인증키 통지서: the key notices the contractor submitted for this contract's guarantees. The orderer
 // downloads each to look the guarantee up (number + key) and accept it; both sides see what was submitted when.
 import type { ContractDetail } from "@pwp/shared/contracts";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
 import { getCurrentLocale } from "@/lib/i18n";
-import { saveBlob } from "@/lib/save-blob";
+import { useBlobDownload } from "@/lib/use-blob-download";
 import { getKeyNoticePdf } from "../api/get-key-notice-pdf";
 import { describeContractError } from "./describe-contract-error";
 
 export function KeyNoticesCard({ detail }: { detail: ContractDetail }) {
   const { t } = useTranslation();
   const language = getCurrentLocale();
-  const [loadingId, setLoadingId] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  async function download(notice: ContractDetail["guaranteeKeyNotices"][number]) {
-    setError(null);
-    setLoadingId(notice.guaranteeId);
-    try {
-      saveBlob(await getKeyNoticePdf(notice.guaranteeId), `${notice.guaranteeNumber}_key-notice.pdf`);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setLoadingId(null);
-    }
-  }
+  const { pendingKey, error, download } = useBlobDownload();
 
   return (
     <Card title={t("contracts.keyNotices.title")}>
@@ -58,9 +44,9 @@ export function KeyNoticesCard({ detail }: { detail: ContractDetail }) {
                 <td>
                   <Button
                     variant="secondary"
-                    isLoading={loadingId === notice.guaranteeId}
+                    isLoading={pendingKey === notice.guaranteeId}
                     aria-label={t("contracts.keyNotices.downloadNumber", { number: notice.guaranteeNumber })}
-                    onClick={() => void download(notice)}
+                    onClick={() => void download(notice.guaranteeId, () => getKeyNoticePdf(notice.guaranteeId), () => `${notice.guaranteeNumber}_key-notice.pdf`)}
                   >
                     {t("contracts.keyNotices.download")}
                   </Button>

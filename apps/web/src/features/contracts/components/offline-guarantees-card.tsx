@@ -2,7 +2,6 @@
 // contract. They open the signing gate like a platform guarantee, but nobody on the platform verified them: the
 // orderer, who signs last, checks each file here before signing.
 import type { ContractDetail } from "@pwp/shared/contracts";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { formatAmountWithCurrency } from "@/lib/amount-format";
 import { formatDateTime } from "@/lib/format";
 import { getCurrentLocale } from "@/lib/i18n";
-import { saveBlob } from "@/lib/save-blob";
+import { useBlobDownload } from "@/lib/use-blob-download";
 import { getOfflineGuaranteeFile } from "../api/get-offline-guarantee-file";
 import { describeContractError } from "./describe-contract-error";
 
@@ -20,20 +19,14 @@ const EXTENSION_BY_TYPE: Record<string, string> = { "application/pdf": ".pdf", "
 export function OfflineGuaranteesCard({ detail }: { detail: ContractDetail }) {
   const { t } = useTranslation();
   const language = getCurrentLocale();
-  const [loadingId, setLoadingId] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { pendingKey, error, download } = useBlobDownload();
 
-  async function download(record: ContractDetail["offlineGuarantees"][number]) {
-    setError(null);
-    setLoadingId(record.guaranteeId);
-    try {
-      const file = await getOfflineGuaranteeFile(record.guaranteeId);
-      saveBlob(file, `${record.guaranteeNumber || "guarantee"}-offline${EXTENSION_BY_TYPE[file.type] ?? ""}`);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setLoadingId(null);
-    }
+  function downloadFile(record: ContractDetail["offlineGuarantees"][number]) {
+    return download(
+      record.guaranteeId,
+      () => getOfflineGuaranteeFile(record.guaranteeId),
+      (file) => `${record.guaranteeNumber || "guarantee"}-offline${EXTENSION_BY_TYPE[file.type] ?? ""}`,
+    );
   }
 
   return (
@@ -70,9 +63,9 @@ export function OfflineGuaranteesCard({ detail }: { detail: ContractDetail }) {
                 <td>
                   <Button
                     variant="secondary"
-                    isLoading={loadingId === record.guaranteeId}
+                    isLoading={pendingKey === record.guaranteeId}
                     aria-label={t("contracts.offlineGuarantees.downloadNumber", { number: record.guaranteeNumber })}
-                    onClick={() => void download(record)}
+                    onClick={() => void downloadFile(record)}
                   >
                     {t("contracts.offlineGuarantees.download")}
                   </Button>

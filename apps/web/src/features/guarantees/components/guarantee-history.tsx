@@ -1,12 +1,11 @@
 import type { GuaranteeDetail, GuaranteeVersionSummary } from "@pwp/shared/guarantees";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
 import { getCurrentLocale } from "@/lib/i18n";
-import { saveBlob } from "@/lib/save-blob";
+import { useBlobDownload } from "@/lib/use-blob-download";
 import { getGuaranteeVersionPdf, type GuaranteeVersionDocument } from "../api/get-guarantee-version-pdf";
 import { describeGuaranteeError } from "./describe-guarantee-error";
 import { formatChangeValue } from "./format";
@@ -18,21 +17,14 @@ import { formatChangeValue } from "./format";
 export function GuaranteeHistory({ detail }: { detail: GuaranteeDetail }) {
   const { t } = useTranslation();
   const language = getCurrentLocale();
-  const [downloading, setDownloading] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { pendingKey: downloading, error, download: downloadBlob } = useBlobDownload();
 
-  async function download(version: GuaranteeVersionSummary, document: GuaranteeVersionDocument) {
-    const key = `${version.number}-${document}`;
-    setError(null);
-    setDownloading(key);
-    try {
-      const blob = await getGuaranteeVersionPdf(detail.id, version.number, document);
-      saveBlob(blob, `${detail.guaranteeNumber ?? "guarantee"}-v${version.number}-${document}.pdf`);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setDownloading(null);
-    }
+  function download(version: GuaranteeVersionSummary, document: GuaranteeVersionDocument) {
+    return downloadBlob(
+      `${version.number}-${document}`,
+      () => getGuaranteeVersionPdf(detail.id, version.number, document),
+      () => `${detail.guaranteeNumber ?? "guarantee"}-v${version.number}-${document}.pdf`,
+    );
   }
 
   return (
