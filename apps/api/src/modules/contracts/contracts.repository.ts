@@ -295,6 +295,12 @@ export function createSignature(
   return db.contractSignature.create({ data, select: { id: true } });
 }
 
+/** The organisations that signed an edition: all signing needs to find whose turn it is. */
+export async function listSignedOrganizationIds(db: DbClient, contractId: string, edition: number): Promise<string[]> {
+  const rows = await db.contractSignature.findMany({ where: { contractId, edition }, select: { organizationId: true } });
+  return rows.map((row) => row.organizationId);
+}
+
 /** The signatures over an edition, with who signed and with which certificate. */
 export async function listSignatures(db: DbClient, contractId: string, edition: number) {
   const signatures = await db.contractSignature.findMany({

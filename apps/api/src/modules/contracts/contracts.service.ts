@@ -747,7 +747,7 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
 
     const transition = nextContractStatus(row.status, "SIGN", side);
     if (transition === null) throw refusedTransition("SIGN", row.status, side);
-    const signedBy = (await repository.listSignatures(prisma, contractId, row.edition)).map((signature) => signature.organizationId);
+    const signedBy = await repository.listSignedOrganizationIds(prisma, contractId, row.edition);
     const slot = nextContractSigner(signingOrderOf(row), signedBy);
     if (!slot || slot.organizationId !== actor.organizationId) {
       const awaited = slot ? organizationsOf(row).get(slot.organizationId)?.nameLocal : undefined;
