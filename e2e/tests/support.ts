@@ -94,3 +94,24 @@ export async function getCertificate(browser: Browser, page: Page, requesterName
   await page.reload();
   await expect(page.getByText("Valid").first()).toBeVisible();
 }
+
+/** Opens a contract from the list by its title. */
+export async function openContract(page: Page, title: string) {
+  await page.goto("/contracts?view=all");
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title, exact: false })).toBeVisible();
+}
+
+/**
+ * Signs the open contract with the first certificate this browser holds and waits for `expectedMessage`; a refusal
+ * fails the test with the page's own words rather than a time-out.
+ */
+export async function signContract(page: Page, expectedMessage: string) {
+  await page.getByRole("button", { name: "Sign", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Sign the contract" })).toBeVisible();
+  await page.getByRole("group", { name: "Sign with" }).getByRole("radio").first().check();
+  await page.getByRole("button", { name: "Sign with this certificate" }).click();
+  const refusal = page.getByRole("alert");
+  await expect(page.getByText(expectedMessage, { exact: true }).or(refusal).first()).toBeVisible({ timeout: 60_000 });
+  if (await refusal.count()) throw new Error(`Signing was refused: ${(await refusal.allInnerTexts()).join(" | ")}`);
+}

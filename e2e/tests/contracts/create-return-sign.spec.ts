@@ -5,24 +5,10 @@
 // representatives' requests; the contract-documents spec, which runs after this one, signs as the same two users).
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { approveCertificateRequests, openAs, requestCertificate } from "../support.ts";
+import { approveCertificateRequests, openAs, openContract, requestCertificate, signContract } from "../support.ts";
 
 const ORDERER = { email: "orderer@kr.demo.test", name: "김서연" };
 const CONTRACTOR = { email: "contractor@kr.demo.test", name: "이민호", organization: "미래종합건설" };
-
-async function openContract(page: Page, title: string) {
-  await page.goto("/contracts?view=all");
-  await page.getByRole("link", { name: title }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title, exact: false })).toBeVisible();
-}
-
-async function sign(page: Page, expectedMessage: string) {
-  await page.getByRole("button", { name: "Sign", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "Sign the contract" })).toBeVisible();
-  await page.getByRole("group", { name: "Sign with" }).getByRole("radio").first().check();
-  await page.getByRole("button", { name: "Sign with this certificate" }).click();
-  await expect(page.getByText(expectedMessage, { exact: true })).toBeVisible({ timeout: 30_000 });
-}
 
 async function downloadSignedPdf(page: Page): Promise<Buffer> {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download signed PDF" }).click()]);
@@ -90,9 +76,9 @@ test("orderer sends, contractor returns, orderer resends, both sign, both downlo
 
   // The contractor signs, then the orderer.
   await contractor.reload();
-  await sign(contractor, "Your signature has been added.");
+  await signContract(contractor, "Your signature has been added.");
   await orderer.reload();
-  await sign(orderer, "Your signature has been added. The contract is complete.");
+  await signContract(orderer, "Your signature has been added. The contract is complete.");
   await expect(orderer.getByRole("heading", { level: 1, name: title, exact: false })).toContainText("Completed");
 
   // Both download the signed PDF: the same bytes, two signatures.

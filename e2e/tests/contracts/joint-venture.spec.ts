@@ -4,27 +4,11 @@
 // These three representatives request certificates in no other spec (one open request per user).
 import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { approveCertificateRequests, openAs, requestCertificate } from "../support.ts";
+import { approveCertificateRequests, openAs, openContract, requestCertificate, signContract } from "../support.ts";
 
 const ORDERER = { email: "orderer@jp.demo.test", name: "佐藤 美咲" };
 const LEAD = { email: "contractor@jp.demo.test", name: "高橋 大輔", organization: "青葉建設株式会社" };
 const MEMBER = { email: "contractor2@jp.demo.test", name: "小林 翔", organization: "北星工業株式会社" };
-
-async function openContract(page: Page, title: string) {
-  await page.goto("/contracts?view=all");
-  await page.getByRole("link", { name: title }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title, exact: false })).toBeVisible();
-}
-
-async function sign(page: Page, expectedMessage: string) {
-  await page.getByRole("button", { name: "Sign", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "Sign the contract" })).toBeVisible();
-  await page.getByRole("group", { name: "Sign with" }).getByRole("radio").first().check();
-  await page.getByRole("button", { name: "Sign with this certificate" }).click();
-  const refusal = page.getByRole("alert");
-  await expect(page.getByText(expectedMessage, { exact: true }).or(refusal).first()).toBeVisible({ timeout: 60_000 });
-  if (await refusal.count()) throw new Error(`Signing was refused: ${(await refusal.allInnerTexts()).join(" | ")}`);
-}
 
 async function optionValue(scope: Page | Locator, label: string, text: string): Promise<string> {
   const value = await scope.getByLabel(label, { exact: true }).locator("option", { hasText: text }).getAttribute("value");
@@ -79,11 +63,11 @@ test("a two-member joint venture signs member first, then lead, then the orderer
 
   // The member signs, then the lead, then the orderer.
   await openContract(member, title);
-  await sign(member, "Your signature has been added.");
+  await signContract(member, "Your signature has been added.");
   await lead.reload();
-  await sign(lead, "Your signature has been added.");
+  await signContract(lead, "Your signature has been added.");
   await orderer.reload();
-  await sign(orderer, "Your signature has been added. The contract is complete.");
+  await signContract(orderer, "Your signature has been added. The contract is complete.");
   await expect(orderer.getByRole("heading", { level: 1, name: title, exact: false })).toContainText("Completed");
 
   const [download] = await Promise.all([member.waitForEvent("download"), (async () => {
