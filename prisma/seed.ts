@@ -3,6 +3,7 @@
 import { loadConfig } from "../apps/api/src/config.ts";
 import { openDatabase } from "../apps/api/src/db/database.ts";
 import { applyMigrations } from "../apps/api/src/db/migrate.ts";
+import { sealUnhashedAuditEvents } from "../apps/api/src/lib/audit-chain.ts";
 import { loadOrCreatePlatformCas } from "../apps/api/src/lib/pki/platform-ca.ts";
 import { createPlatformPki } from "../apps/api/src/lib/pki/platform-pki.ts";
 import { seedDemoDataIfEmpty } from "../apps/api/src/seed/demo-data.ts";
@@ -15,6 +16,7 @@ if (config.isProduction) {
 const database = await openDatabase(config);
 try {
   await applyMigrations(database.adapterFactory, config.migrationsDir);
+  await sealUnhashedAuditEvents(database.prisma);
   const cas = await loadOrCreatePlatformCas(database.prisma, config.pkiMasterKey);
   const pki = createPlatformPki(database.prisma, cas, { crlValidityHours: config.crlValidityHours, now: () => new Date() });
   const hasSeeded = await seedDemoDataIfEmpty(database.prisma, { pki, pkiMasterKey: config.pkiMasterKey, publicUrl: config.publicUrl, print: true });

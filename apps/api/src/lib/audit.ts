@@ -1,6 +1,7 @@
 // Every state change records an audit event through this function, inside the same transaction.
 import type { DbClient } from "../db/database.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { appendToAuditChain } from "./audit-chain.ts";
 
 export interface AuditEventInput {
   /** dotted verb in the past tense: "auth.signed_in", "auth.sign_in_failed" … */
@@ -13,16 +14,18 @@ export interface AuditEventInput {
 }
 
 export async function recordAuditEvent(db: DbClient, event: AuditEventInput): Promise<void> {
-  await db.auditEvent.create({
-    data: {
-      action: event.action,
-      actorUserId: event.actor?.userId ?? null,
-      actorOrganizationId: event.actor?.organizationId ?? null,
-      targetType: event.target?.type ?? null,
-      targetId: event.target?.id ?? null,
-      ipAddress: event.ipAddress ?? null,
-      data: event.data ?? {},
-    },
-    select: { id: true },
-  });
+  const content = {
+    occurredAt: new Date(),
+    action: event.action,
+    actorUserId: event.actor?.userId ?? null,
+    actorOrganizationId: event.actor?.organizationId ?? null,
+    targetType: event.target?.type ?? null,
+    targetId: event.target?.id ?? null,
+    ipAddress: event.ipAddress ?? null,
+    data: event.data ?? {},
+  };
+  // Events of their own (a failed sign-in has no change to join) still need a transaction: the chain head's lock
+  // lasts until the transaction ends. (A transaction's client has $transaction too, but not $connect.)
+  if ("$connect" in db) await db.$transaction((tx) => appendToAuditChain(tx, content));
+  else await appendToAuditChain(db, content);
 }

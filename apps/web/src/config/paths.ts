@@ -79,6 +79,15 @@ export const paths = {
   },
   adminRegistrations: { path: "/admin/registrations", getHref: () => "/admin/registrations" },
   adminTrustedRoots: { path: "/admin/trusted-roots", getHref: () => "/admin/trusted-roots" },
+  adminOrganizations: { path: "/admin/organizations", getHref: () => "/admin/organizations" },
+  adminCertificates: { path: "/admin/certificates", getHref: () => "/admin/certificates" },
+  adminContracts: { path: "/admin/contracts", getHref: () => "/admin/contracts" },
+  adminGuarantees: { path: "/admin/guarantees", getHref: () => "/admin/guarantees" },
+  adminNotices: { path: "/admin/notices", getHref: () => "/admin/notices" },
+  adminMaintenance: { path: "/admin/maintenance", getHref: () => "/admin/maintenance" },
+  adminMail: { path: "/admin/mail", getHref: () => "/admin/mail" },
+  adminAudit: { path: "/admin/audit", getHref: () => "/admin/audit" },
+  notifications: { path: "/notifications", getHref: () => "/notifications" },
   certificates: { path: "/certificates", getHref: () => "/certificates" },
   /** Certificate requests awaiting the representative's (members') or ops' (representatives') decision. */
   certificateApprovals: { path: "/certificates/approvals", getHref: () => "/certificates/approvals" },
@@ -87,6 +96,10 @@ export const paths = {
     path: "/sign-in/certificate",
     getHref: (redirectTo?: string | null) =>
       redirectTo ? `/sign-in/certificate?redirectTo=${encodeURIComponent(redirectTo)}` : "/sign-in/certificate",
+  },
+  adminOrganization: {
+    path: "/admin/organizations/:organizationId",
+    getHref: (organizationId: string) => `/admin/organizations/${encodeURIComponent(organizationId)}`,
   },
   adminRegistration: {
     path: "/admin/registrations/:organizationId",

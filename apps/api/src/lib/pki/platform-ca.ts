@@ -9,6 +9,7 @@ import { ConfigError } from "../../config.ts";
 import type { PrismaClient } from "../../db/database.ts";
 import type { CertificateAuthorityRole } from "../../generated/prisma/enums.ts";
 import { decryptPrivateKey, encryptPrivateKey, MasterKeyMismatchError } from "./master-key.ts";
+import { recordAuditEvent } from "../audit.ts";
 
 export interface LoadedCa {
   id: string;
@@ -105,12 +106,9 @@ async function createPlatformCas(prisma: PrismaClient, masterKey: Uint8Array, no
       // The TSA hangs from the issuing CA, like users' certificates: one chain for relying parties to know.
       const tsa = await createCaRow(masterKey, "TSA", now, issuing.signer);
       for (const created of [root, issuing, tsa]) await tx.certificateAuthority.create({ data: created.row, select: { id: true } });
-      await tx.auditEvent.create({
-        data: {
-          action: "pki.certification_authorities_created",
-          data: { root: root.row.serialNumberHex, issuing: issuing.row.serialNumberHex, tsa: tsa.row.serialNumberHex },
-        },
-        select: { id: true },
+      await recordAuditEvent(tx, {
+        action: "pki.certification_authorities_created",
+        data: { root: root.row.serialNumberHex, issuing: issuing.row.serialNumberHex, tsa: tsa.row.serialNumberHex },
       });
     },
     { timeout: 60_000, maxWait: 60_000 },
