@@ -2,6 +2,7 @@
 // One chain per acting organisation keeps writers of different organisations from queueing on one lock; events
 // without an acting organisation (failed sign-ins, platform start-up) form the "platform" chain.
 import { createHash } from "node:crypto";
+import type { BrokenLinkReason } from "@pwp/shared/audit-log";
 import canonicalize from "canonicalize";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 
@@ -143,7 +144,6 @@ export async function sealUnhashedAuditEvents(prisma: PrismaClient): Promise<num
   return sealed;
 }
 
-export type BrokenLinkReason = "EDITED" | "PREVIOUS_HASH_MISMATCH" | "MISSING_EVENT" | "UNSEALED" | "HEAD_MISMATCH" | "NO_HEAD";
 
 export interface BrokenLink {
   chain: string;
