@@ -18,12 +18,14 @@ import delegationsRoutes from "./modules/delegations/delegations.routes.ts";
 import guaranteeLookupRoutes from "./modules/guarantee-lookup/guarantee-lookup.routes.ts";
 import guaranteesRoutes from "./modules/guarantees/guarantees.routes.ts";
 import healthRoutes from "./modules/health/health.routes.ts";
+import noticesRoutes from "./modules/notices/notices.routes.ts";
 import pdfVerificationRoutes from "./modules/pdf-verification/pdf-verification.routes.ts";
 import pkiRoutes from "./modules/pki/pki.routes.ts";
 import registrationRoutes from "./modules/registration/registration.routes.ts";
 import usersRoutes from "./modules/users/users.routes.ts";
 import authPlugin from "./plugins/auth.ts";
 import databasePlugin from "./plugins/database.ts";
+import maintenancePlugin from "./plugins/maintenance.ts";
 import openapiPlugin from "./plugins/openapi.ts";
 import pkiPlugin from "./plugins/pki.ts";
 import webAppPlugin from "./plugins/web-app.ts";
@@ -152,6 +154,7 @@ export async function buildApp({ config, database, logger = true, logStream, now
   await app.register(databasePlugin, database ? { database } : {});
   await app.register(pkiPlugin, now ? { now } : {});
   await app.register(authPlugin);
+  await app.register(maintenancePlugin);
   await app.register(openapiPlugin);
 
   // Modules
@@ -169,6 +172,7 @@ export async function buildApp({ config, database, logger = true, logStream, now
   await app.register(guaranteesRoutes, { prefix: "/api" });
   await app.register(guaranteeLookupRoutes, { prefix: "/api" });
   await app.register(auditLogRoutes, { prefix: "/api" });
+  await app.register(noticesRoutes, { prefix: "/api" });
 
   await app.register(webAppPlugin);
   return app;

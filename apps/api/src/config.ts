@@ -44,6 +44,9 @@ const EnvSchema = Type.Object({
   LOOKUP_MAX_FAILURES_PER_ADDRESS: Type.Integer({ minimum: 1, maximum: 100_000, default: 20 }),
   LOOKUP_WINDOW_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
   LOOKUP_LOCK_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
+  /** During a full maintenance window: the API path prefixes that stay open (comma-separated). Sign-in, the notices
+   *  and the maintenance status always do, and ops sessions may use everything. */
+  MAINTENANCE_EXEMPT_ROUTES: Type.String({ pattern: "^(/api/[^,\\s]*)(,/api/[^,\\s]*)*$", default: "/api/health,/api/verify/guarantee,/api/pki" }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -78,6 +81,8 @@ export interface Config {
   lookupMaxFailuresPerAddress: number;
   lookupWindowMinutes: number;
   lookupLockMinutes: number;
+  /** API path prefixes open during a full maintenance window (besides sign-in, notices and ops sessions). */
+  maintenanceExemptRoutes: string[];
 }
 
 export class ConfigError extends Error {}
@@ -169,5 +174,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     lookupMaxFailuresPerAddress: env.LOOKUP_MAX_FAILURES_PER_ADDRESS,
     lookupWindowMinutes: env.LOOKUP_WINDOW_MINUTES,
     lookupLockMinutes: env.LOOKUP_LOCK_MINUTES,
+    maintenanceExemptRoutes: env.MAINTENANCE_EXEMPT_ROUTES.split(","),
   };
 }

@@ -103,7 +103,7 @@ export default async function certificatesRoutes(fastify: FastifyInstance) {
   app.post(
     "/certificates/requests/:requestId/approve",
     {
-      config: { permission: "signed-in" },
+      config: { permission: "signed-in", signing: true },
       schema: {
         ...signedIn,
         tags: ["certificates"],
@@ -134,7 +134,7 @@ export default async function certificatesRoutes(fastify: FastifyInstance) {
   app.post(
     "/certificates/:certificateId/renew",
     {
-      config: { permission: CERTIFICATE_PAGE },
+      config: { permission: CERTIFICATE_PAGE, signing: true },
       schema: {
         ...signedIn,
         tags: ["certificates"],
@@ -150,7 +150,7 @@ export default async function certificatesRoutes(fastify: FastifyInstance) {
   app.post(
     "/certificates/:certificateId/reissue",
     {
-      config: { permission: CERTIFICATE_PAGE },
+      config: { permission: CERTIFICATE_PAGE, signing: true },
       schema: {
         ...signedIn,
         tags: ["certificates"],

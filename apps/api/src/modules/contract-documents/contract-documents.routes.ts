@@ -190,7 +190,7 @@ export default async function contractDocumentsRoutes(fastify: FastifyInstance) 
   app.post(
     "/contract-documents/:documentId/signatures",
     {
-      config: { permission: PARTIES },
+      config: { permission: PARTIES, signing: true },
       bodyLimit: SIGN_BODY_LIMIT,
       schema: {
         ...signedIn,

@@ -320,7 +320,7 @@ export default async function contractsRoutes(fastify: FastifyInstance) {
   app.post(
     "/contracts/:contractId/signatures",
     {
-      config: { permission: PARTIES },
+      config: { permission: PARTIES, signing: true },
       bodyLimit: SIGN_BODY_LIMIT,
       schema: {
         ...signedIn,

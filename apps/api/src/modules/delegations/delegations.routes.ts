@@ -48,7 +48,7 @@ export default async function delegationsRoutes(fastify: FastifyInstance) {
     {
       // Who may delegate depends on what they hold, which the service checks: the representative, or an agent
       // within a delegation it holds.
-      config: { permission: "signed-in" },
+      config: { permission: "signed-in", signing: true },
       schema: {
         ...signedIn,
         tags: ["delegations"],
@@ -66,7 +66,7 @@ export default async function delegationsRoutes(fastify: FastifyInstance) {
   app.post(
     "/delegations/:delegationId/revoke",
     {
-      config: { permission: "signed-in" },
+      config: { permission: "signed-in", signing: true },
       schema: {
         ...signedIn,
         tags: ["delegations"],

@@ -233,7 +233,7 @@ export default async function guaranteesRoutes(fastify: FastifyInstance) {
   app.post(
     "/guarantees/:guaranteeId/versions/prepare",
     {
-      config: { permission: SURETIES },
+      config: { permission: SURETIES, signing: true },
       schema: {
         ...signedIn,
         tags,
@@ -283,7 +283,7 @@ export default async function guaranteesRoutes(fastify: FastifyInstance) {
   app.post(
     "/guarantees/:guaranteeId/versions/:number/sign",
     {
-      config: { permission: SURETIES },
+      config: { permission: SURETIES, signing: true },
       bodyLimit: SIGN_BODY_LIMIT,
       schema: {
         ...signedIn,

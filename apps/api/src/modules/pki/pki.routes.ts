@@ -54,7 +54,7 @@ export default async function pkiRoutes(app: FastifyInstance) {
   app.post(
     "/pki/tsa",
     {
-      config: { permission: "public", rateLimit: { max: 600, timeWindow: 60_000 } },
+      config: { permission: "public", rateLimit: { max: 600, timeWindow: 60_000 }, signing: true },
       schema: {
         tags: ["pki"],
         summary: "RFC 3161 time stamping over HTTP: application/timestamp-query in, application/timestamp-reply out",
