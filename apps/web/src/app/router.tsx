@@ -206,6 +206,21 @@ export const router = createBrowserRouter([
             lazy: () => import("./routes/admin/trusted-roots").then((module) => ({ Component: module.AdminTrustedRootsRoute })),
           },
           {
+            path: paths.adminNotices.path,
+            loader: createDashboardLoader("OPERATOR"),
+            lazy: () => import("./routes/admin/notices").then((module) => ({ Component: module.AdminNoticesRoute })),
+          },
+          {
+            path: paths.adminMaintenance.path,
+            loader: createDashboardLoader("OPERATOR"),
+            lazy: () => import("./routes/admin/maintenance").then((module) => ({ Component: module.AdminMaintenanceRoute })),
+          },
+          {
+            path: paths.adminAudit.path,
+            loader: createDashboardLoader("OPERATOR"),
+            lazy: () => import("./routes/admin/audit").then((module) => ({ Component: module.AdminAuditRoute })),
+          },
+          {
             path: paths.adminRegistration.path,
             loader: createDashboardLoader("OPERATOR"),
             lazy: () => import("./routes/admin/registration").then((module) => ({ Component: module.AdminRegistrationRoute })),

@@ -6,6 +6,7 @@ import { PublicLayout } from "@/components/layout/public-layout";
 import { getDashboardPath, paths, readRedirectTarget } from "@/config/paths";
 import { hasCertificateKey } from "@/features/auth/api/get-sign-in-certificates";
 import { SignInForm } from "@/features/auth/components/sign-in-form";
+import { SiteNotices } from "@/features/notices/components/site-notices";
 
 export function SignInRoute() {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export function SignInRoute() {
   return (
     <PublicLayout>
       <DocumentTitle page={t("signIn.title")} />
+      <SiteNotices isSignedIn={false} />
       <div className="sign-in">
         <section className="panel sign-in__panel" aria-labelledby={headingId}>
           <h1 id={headingId}>{t("signIn.title")}</h1>

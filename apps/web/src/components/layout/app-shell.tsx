@@ -5,6 +5,7 @@ import { NavLink } from "react-router";
 import { Button } from "@/components/ui/button";
 import { LanguageSwitcher } from "@/components/ui/language-switcher";
 import { getDashboardPath, paths } from "@/config/paths";
+import { SiteNotices } from "@/features/notices/components/site-notices";
 import { Brand, MAIN_CONTENT_ID, SiteFooter, SkipLink } from "./site-chrome";
 
 type AppShellProps = {
@@ -124,6 +125,7 @@ export function AppShell({ user, isCertificateSession = false, onSignOut, isSign
         </nav>
       </header>
       <main id={MAIN_CONTENT_ID} className="site-main" tabIndex={-1}>
+        <SiteNotices isSignedIn />
         {children}
       </main>
       <SiteFooter />

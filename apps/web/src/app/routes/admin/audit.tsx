@@ -1,0 +1,5 @@
+import { AuditLogPage } from "@/features/audit-log/components/audit-log-page";
+
+export function AdminAuditRoute() {
+  return <AuditLogPage />;
+}

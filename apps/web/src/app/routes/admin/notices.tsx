@@ -1,0 +1,5 @@
+import { AdminNoticesPage } from "@/features/notices/components/admin-notices-page";
+
+export function AdminNoticesRoute() {
+  return <AdminNoticesPage />;
+}
