@@ -8,6 +8,7 @@ import type { Config } from "./config.ts";
 import type { Database } from "./db/database.ts";
 import { AppError } from "./lib/app-error.ts";
 import { compileValidator, toFieldErrors } from "./lib/validation.ts";
+import adminConsoleRoutes from "./modules/admin-console/admin-console.routes.ts";
 import auditLogRoutes from "./modules/audit-log/audit-log.routes.ts";
 import authRoutes from "./modules/auth/auth.routes.ts";
 import certificatesRoutes from "./modules/certificates/certificates.routes.ts";
@@ -173,6 +174,7 @@ export async function buildApp({ config, database, logger = true, logStream, now
   await app.register(guaranteeLookupRoutes, { prefix: "/api" });
   await app.register(auditLogRoutes, { prefix: "/api" });
   await app.register(noticesRoutes, { prefix: "/api" });
+  await app.register(adminConsoleRoutes, { prefix: "/api" });
 
   await app.register(webAppPlugin);
   return app;

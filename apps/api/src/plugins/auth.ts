@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { OrganizationKind, UserRole } from "@pwp/shared/enums";
 import { AppError } from "../lib/app-error.ts";
+import { createSuspensionState, type SuspensionState } from "../lib/suspensions.ts";
 import type { AccessTokenClaims } from "../modules/auth/auth.service.ts";
 
 /**
@@ -22,6 +23,9 @@ declare module "fastify" {
   interface FastifyContextConfig {
     permission?: Permission;
   }
+  interface FastifyInstance {
+    suspensions: SuspensionState;
+  }
 }
 
 declare module "@fastify/jwt" {
@@ -33,14 +37,20 @@ declare module "@fastify/jwt" {
 
 async function authenticate(request: FastifyRequest): Promise<AccessTokenClaims> {
   if (!request.headers.authorization) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  let claims: AccessTokenClaims;
   try {
-    return await request.jwtVerify<AccessTokenClaims>();
+    claims = await request.jwtVerify<AccessTokenClaims>();
   } catch (error) {
     const isExpired = (error as { code?: string }).code === "FST_JWT_AUTHORIZATION_TOKEN_EXPIRED";
     throw isExpired
       ? new AppError("SESSION_EXPIRED", "Your access token has expired.", { cause: error })
       : new AppError("UNAUTHENTICATED", "Sign in to continue.", { cause: error });
   }
+  // 401, not 403: the web app then tries to refresh (refused, the tokens were revoked) and shows sign-in, which says why.
+  if (await request.server.suspensions.isSuspended(claims.sub, claims.org)) {
+    throw new AppError("UNAUTHENTICATED", "This account has been suspended by the platform operator.");
+  }
+  return claims;
 }
 
 /**
@@ -57,6 +67,7 @@ export async function readOptionalSession(request: FastifyRequest): Promise<Acce
 }
 
 async function authPlugin(app: FastifyInstance) {
+  app.decorate("suspensions", createSuspensionState(app.db.prisma));
   await app.register(fastifyCookie);
   await app.register(fastifyJwt, {
     secret: app.config.jwtSecret,

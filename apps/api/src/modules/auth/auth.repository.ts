@@ -23,6 +23,8 @@ const CURRENT_USER_SELECT = {
 
 const SIGN_IN_CANDIDATE_SELECT = {
   ...CURRENT_USER_SELECT,
+  organization: { select: { ...CURRENT_USER_SELECT.organization.select, suspendedAt: true } },
+  suspendedAt: true,
   passwordHash: true,
   isActive: true,
   failedSignInCount: true,
@@ -83,7 +85,14 @@ export function findRefreshToken(db: DbClient, tokenHash: string) {
       revokedAt: true,
       revokedReason: true,
       certificateId: true,
-      user: { select: { ...CURRENT_USER_SELECT, isActive: true } },
+      user: {
+        select: {
+          ...CURRENT_USER_SELECT,
+          organization: { select: { ...CURRENT_USER_SELECT.organization.select, suspendedAt: true } },
+          isActive: true,
+          suspendedAt: true,
+        },
+      },
     },
   });
 }

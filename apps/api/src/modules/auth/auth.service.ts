@@ -168,6 +168,14 @@ export function createAuthService({ prisma, config, signAccessToken, identifyCer
     if (!candidate.isActive) {
       throw new AppError("ACCOUNT_DISABLED", "This account is disabled. Ask your organisation's representative or the platform operator.");
     }
+    if (candidate.suspendedAt || candidate.organization.suspendedAt) {
+      throw new AppError(
+        "ACCOUNT_DISABLED",
+        candidate.suspendedAt
+          ? "This account has been suspended by the platform operator. Contact the operator's help desk."
+          : "Your organisation has been suspended by the platform operator. Contact the operator's help desk.",
+      );
+    }
 
     return prisma.$transaction(async (tx) => {
       await authRepository.recordSuccessfulSignIn(tx, candidate.id, signInTime);
@@ -205,7 +213,7 @@ export function createAuthService({ prisma, config, signAccessToken, identifyCer
       }
       throw expired();
     }
-    if (stored.expiresAt <= refreshTime || !stored.user.isActive) throw expired();
+    if (stored.expiresAt <= refreshTime || !stored.user.isActive || stored.user.suspendedAt || stored.user.organization.suspendedAt) throw expired();
 
     // A certificate session stays one only while its certificate is valid: revoked or expired, it falls back to a
     // password session (which, where certificate sign-in is required, opens only the certificate page).
