@@ -55,6 +55,14 @@ export function afterPosition(position: PagePosition | undefined) {
   };
 }
 
+/** The Prisma condition "after this position" in descending (createdAt, id) order: newest-first lists. */
+export function beforePosition(position: PagePosition | undefined) {
+  if (!position) return {};
+  return {
+    OR: [{ createdAt: { lt: position.createdAt } }, { createdAt: position.createdAt, id: { lt: position.id } }],
+  };
+}
+
 /** Rows fetched with limit + 1: the extra row only says whether another page exists. */
 export function toPage<T extends PagePosition>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);

@@ -3,25 +3,126 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import {
+  AdminCertificateListSchema,
+  AdminCertificateQuerySchema,
+  AdminContractListSchema,
+  AdminContractQuerySchema,
+  AdminGuaranteeListSchema,
+  AdminGuaranteeQuerySchema,
   AdminOrganizationDetailSchema,
   AdminOrganizationListSchema,
   AdminOrganizationQuerySchema,
   AdminOrganizationSchema,
   AdminUserSchema,
   OrganizationIdParamsSchema,
+  CrlStatusSchema,
   SuspensionBodySchema,
+  SystemStatusSchema,
   UserIdParamsSchema,
 } from "@pwp/shared/admin-console";
 import { actorOf } from "../../lib/actor.ts";
 import { errorResponses } from "../../lib/route-schema.ts";
 import { createAdminOrganizationsService } from "./admin-organizations.service.ts";
+import { createAdminRecordsService } from "./admin-records.service.ts";
 
 const OPS_ONLY = { kinds: ["OPERATOR"] } as const;
 
 export default async function adminConsoleRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const organizations = createAdminOrganizationsService({ prisma: app.db.prisma, now: app.now, suspensions: app.suspensions });
+  const records = createAdminRecordsService({
+    database: app.db,
+    config: app.config,
+    pki: app.pki,
+    maintenance: app.maintenance,
+    now: app.now,
+    startedAt: app.now(),
+  });
   const opsSchema = { security: [{ bearerAuth: [] }], tags: ["admin"] };
+
+  app.get(
+    "/admin/status",
+    {
+      config: { permission: OPS_ONLY },
+      schema: {
+        ...opsSchema,
+        summary: "Version, uptime, database and migrations, mail queue, audit log size, maintenance and the queues waiting on ops",
+        response: { 200: SystemStatusSchema, ...errorResponses(401, 403) },
+      },
+    },
+    async (_request, reply) => {
+      reply.header("cache-control", "no-store");
+      return records.systemStatus();
+    },
+  );
+
+  app.get(
+    "/admin/certificates",
+    {
+      config: { permission: OPS_ONLY },
+      schema: {
+        ...opsSchema,
+        summary: "Certificates, newest first: search by subject, serial number, holder or organisation; filter by status",
+        querystring: AdminCertificateQuerySchema,
+        response: { 200: AdminCertificateListSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => records.listCertificates(request.query),
+  );
+
+  app.get(
+    "/admin/crl",
+    {
+      config: { permission: OPS_ONLY },
+      schema: {
+        ...opsSchema,
+        summary: "The issuing CA's current CRL: number, this and next update, revoked certificates still in force",
+        response: { 200: CrlStatusSchema, ...errorResponses(401, 403) },
+      },
+    },
+    async () => records.crlStatus(),
+  );
+
+  app.post(
+    "/admin/crl/publication",
+    {
+      config: { permission: OPS_ONLY },
+      schema: {
+        ...opsSchema,
+        summary: "Publish a new CRL now, numbered after the last",
+        response: { 200: CrlStatusSchema, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => records.publishCrl(actorOf(request)),
+  );
+
+  app.get(
+    "/admin/contracts",
+    {
+      config: { permission: OPS_ONLY },
+      schema: {
+        ...opsSchema,
+        summary: "Contracts of every organisation, newest first, metadata only (read-only)",
+        querystring: AdminContractQuerySchema,
+        response: { 200: AdminContractListSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => records.listContracts(request.query),
+  );
+
+  app.get(
+    "/admin/guarantees",
+    {
+      config: { permission: OPS_ONLY },
+      schema: {
+        ...opsSchema,
+        summary: "Guarantees of every organisation, newest first, metadata only: never the authentication key (read-only)",
+        querystring: AdminGuaranteeQuerySchema,
+        response: { 200: AdminGuaranteeListSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => records.listGuarantees(request.query),
+  );
 
   app.get(
     "/admin/organizations",
