@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { AppError } from "../lib/app-error.ts";
-import { createMaintenanceState, type MaintenanceState } from "../modules/notices/maintenance-state.ts";
+import { createMaintenanceState, type MaintenanceState } from "../lib/maintenance-state.ts";
 
 declare module "fastify" {
   interface FastifyContextConfig {

@@ -21,7 +21,7 @@ import { recordAuditEvent } from "../../lib/audit.ts";
 import { beforePosition, decodePageCursor, toPage } from "../../lib/page-cursor.ts";
 import { lockCrlNumbering } from "../../lib/pki/crl-publisher.ts";
 import type { PlatformPki } from "../../lib/pki/platform-pki.ts";
-import type { MaintenanceState } from "../notices/maintenance-state.ts";
+import type { MaintenanceState } from "../../lib/maintenance-state.ts";
 
 const PARTY = { select: { id: true, nameLocal: true } } as const;
 const NEWEST_FIRST = [{ createdAt: "desc" as const }, { id: "desc" as const }];

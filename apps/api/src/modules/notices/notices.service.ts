@@ -15,7 +15,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/app-error.ts";
 import { recordAuditEvent } from "../../lib/audit.ts";
-import type { MaintenanceState } from "./maintenance-state.ts";
+import type { MaintenanceState } from "../../lib/maintenance-state.ts";
 
 /** Longer windows are almost certainly a typo in the date; ops can schedule a second one. */
 const MAX_WINDOW_DAYS = 14;

@@ -1,7 +1,7 @@
 // Which maintenance windows are open now, read on every API request: cached for a few seconds so the check costs no
 // query, refreshed at once in the process that changes a window (other instances see a change within the TTL).
-import type { PrismaClient } from "../../db/database.ts";
-import type { MaintenanceScope } from "../../generated/prisma/enums.ts";
+import type { PrismaClient } from "../db/database.ts";
+import type { MaintenanceScope } from "../generated/prisma/enums.ts";
 
 const CACHE_TTL_MS = 5_000;
 
