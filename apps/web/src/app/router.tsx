@@ -206,6 +206,31 @@ export const router = createBrowserRouter([
             lazy: () => import("./routes/admin/trusted-roots").then((module) => ({ Component: module.AdminTrustedRootsRoute })),
           },
           {
+            path: paths.adminOrganizations.path,
+            loader: createDashboardLoader("OPERATOR"),
+            lazy: () => import("./routes/admin/organizations").then((module) => ({ Component: module.AdminOrganizationsRoute })),
+          },
+          {
+            path: paths.adminOrganization.path,
+            loader: createDashboardLoader("OPERATOR"),
+            lazy: () => import("./routes/admin/organization").then((module) => ({ Component: module.AdminOrganizationRoute })),
+          },
+          {
+            path: paths.adminCertificates.path,
+            loader: createDashboardLoader("OPERATOR"),
+            lazy: () => import("./routes/admin/certificates").then((module) => ({ Component: module.AdminCertificatesRoute })),
+          },
+          {
+            path: paths.adminContracts.path,
+            loader: createDashboardLoader("OPERATOR"),
+            lazy: () => import("./routes/admin/contracts").then((module) => ({ Component: module.AdminContractsRoute })),
+          },
+          {
+            path: paths.adminGuarantees.path,
+            loader: createDashboardLoader("OPERATOR"),
+            lazy: () => import("./routes/admin/guarantees").then((module) => ({ Component: module.AdminGuaranteesRoute })),
+          },
+          {
             path: paths.adminNotices.path,
             loader: createDashboardLoader("OPERATOR"),
             lazy: () => import("./routes/admin/notices").then((module) => ({ Component: module.AdminNoticesRoute })),

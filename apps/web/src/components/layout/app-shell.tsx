@@ -8,6 +8,17 @@ import { getDashboardPath, paths } from "@/config/paths";
 import { SiteNotices } from "@/features/notices/components/site-notices";
 import { Brand, MAIN_CONTENT_ID, SiteFooter, SkipLink } from "./site-chrome";
 
+/** The ops console's pages, after the registration queue. */
+const OPS_NAV = [
+  { key: "organizations", href: paths.adminOrganizations.getHref() },
+  { key: "certificates", href: paths.adminCertificates.getHref() },
+  { key: "contracts", href: paths.adminContracts.getHref() },
+  { key: "guarantees", href: paths.adminGuarantees.getHref() },
+  { key: "notices", href: paths.adminNotices.getHref() },
+  { key: "maintenance", href: paths.adminMaintenance.getHref() },
+  { key: "audit", href: paths.adminAudit.getHref() },
+] as const;
+
 type AppShellProps = {
   user: CurrentUser;
   /** The session was opened by signing with a certificate, not by the password alone. */
@@ -69,6 +80,14 @@ export function AppShell({ user, isCertificateSession = false, onSignOut, isSign
                 </NavLink>
               )}
             </li>
+            {organization.kind === "OPERATOR" &&
+              OPS_NAV.map(({ key, href }) => (
+                <li key={key}>
+                  <NavLink className="main-nav__link" to={href}>
+                    {t(`adminConsole.nav.${key}`)}
+                  </NavLink>
+                </li>
+              ))}
             {(organization.kind === "ORDERER" || organization.kind === "CONTRACTOR") && organization.status === "APPROVED" && (
               <li>
                 <NavLink className="main-nav__link" to={paths.contracts.getHref()}>

@@ -1,6 +1,11 @@
 import type { CurrentUser } from "@pwp/shared/auth";
 import type { OrganizationSettings } from "@pwp/shared/certificates";
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { paths } from "@/config/paths";
+import { OpsLinksCard } from "@/features/admin-console/components/ops-links-card";
+import { SystemStatusCard } from "@/features/admin-console/components/system-status-card";
 import { currentUserQueryOptions, useCurrentUser, useIsCertificateSession } from "@/features/auth/api/get-current-user";
 import { CertificateApprovalsLinkItem } from "@/features/certificates/components/approvals-link";
 import { AwaitingContractsCard } from "@/features/contracts/components/awaiting-contracts-card";
@@ -12,6 +17,7 @@ import { CaTrustCard } from "@/features/trusted-roots/components/ca-trust-card";
 
 /** Serves all four dashboard paths: the loader has already sent the user to the one of their organisation's kind. */
 export function DashboardRoute() {
+  const { t } = useTranslation();
   const { data: user } = useCurrentUser();
   const isCertificateSession = useIsCertificateSession();
   const queryClient = useQueryClient();
@@ -20,10 +26,44 @@ export function DashboardRoute() {
   const sectionCards =
     user.organization.kind === "OPERATOR"
       ? {
+          opsStatus: <SystemStatusCard />,
           opsRegistrations: <RegistrationQueueCard />,
+          opsOrganizations: (
+            <OpsLinksCard
+              title={t("dashboard.sections.opsOrganizations.title")}
+              description={t("dashboard.sections.opsOrganizations.description")}
+              links={[
+                { to: paths.adminOrganizations.getHref(), label: t("adminConsole.nav.organizations") },
+                { to: paths.adminContracts.getHref(), label: t("adminConsole.nav.contracts") },
+                { to: paths.adminGuarantees.getHref(), label: t("adminConsole.nav.guarantees") },
+              ]}
+            />
+          ),
+          opsNotices: (
+            <OpsLinksCard
+              title={t("dashboard.sections.opsNotices.title")}
+              description={t("dashboard.sections.opsNotices.description")}
+              links={[
+                { to: paths.adminNotices.getHref(), label: t("adminConsole.nav.notices") },
+                { to: paths.adminMaintenance.getHref(), label: t("adminConsole.nav.maintenance") },
+              ]}
+            />
+          ),
+          opsAudit: (
+            <OpsLinksCard
+              title={t("dashboard.sections.opsAudit.title")}
+              description={t("dashboard.sections.opsAudit.description")}
+              links={[{ to: paths.adminAudit.getHref(), label: t("adminConsole.nav.audit") }]}
+            />
+          ),
           opsTrust: (
             <CaTrustCard>
               <CertificateApprovalsLinkItem />
+              <li>
+                <Link className="arrow-link" to={paths.adminCertificates.getHref()}>
+                  {t("adminConsole.certificates.title")}
+                </Link>
+              </li>
             </CaTrustCard>
           ),
         }

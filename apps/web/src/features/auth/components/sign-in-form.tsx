@@ -186,6 +186,8 @@ function describeSubmitError(
       return time ? t("signIn.errors.accountLocked", { time }) : t("signIn.errors.accountLockedNoTime");
     case "RATE_LIMITED":
       return time ? t("signIn.errors.rateLimited", { time }) : t("signIn.errors.rateLimitedNoTime");
+    case "ACCOUNT_DISABLED":
+      return t("signIn.errors.accountDisabled");
     case "NETWORK_ERROR":
       return t("errors.network");
     case "VALIDATION_FAILED":

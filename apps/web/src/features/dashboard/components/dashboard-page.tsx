@@ -11,7 +11,7 @@ const SECTIONS = {
   ORDERER: ["ordererContracts", "ordererGuarantees"],
   CONTRACTOR: ["contractorContracts", "contractorGuarantees", "contractorCertificates"],
   SURETY: ["suretyApplications", "suretyIssued"],
-  OPERATOR: ["opsRegistrations", "opsOrganizations", "opsTrust", "opsNotices", "opsAudit"],
+  OPERATOR: ["opsStatus", "opsRegistrations", "opsOrganizations", "opsTrust", "opsNotices", "opsAudit"],
 } as const satisfies Record<OrganizationKind, readonly string[]>;
 
 export type DashboardSection = (typeof SECTIONS)[OrganizationKind][number];
