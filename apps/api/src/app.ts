@@ -20,12 +20,14 @@ import guaranteeLookupRoutes from "./modules/guarantee-lookup/guarantee-lookup.r
 import guaranteesRoutes from "./modules/guarantees/guarantees.routes.ts";
 import healthRoutes from "./modules/health/health.routes.ts";
 import noticesRoutes from "./modules/notices/notices.routes.ts";
+import notificationsRoutes from "./modules/notifications/notifications.routes.ts";
 import pdfVerificationRoutes from "./modules/pdf-verification/pdf-verification.routes.ts";
 import pkiRoutes from "./modules/pki/pki.routes.ts";
 import registrationRoutes from "./modules/registration/registration.routes.ts";
 import usersRoutes from "./modules/users/users.routes.ts";
 import authPlugin from "./plugins/auth.ts";
 import databasePlugin from "./plugins/database.ts";
+import mailPlugin from "./plugins/mail.ts";
 import maintenancePlugin from "./plugins/maintenance.ts";
 import openapiPlugin from "./plugins/openapi.ts";
 import pkiPlugin from "./plugins/pki.ts";
@@ -156,6 +158,7 @@ export async function buildApp({ config, database, logger = true, logStream, now
   await app.register(pkiPlugin, now ? { now } : {});
   await app.register(authPlugin);
   await app.register(maintenancePlugin);
+  await app.register(mailPlugin);
   await app.register(openapiPlugin);
 
   // Modules
@@ -175,6 +178,7 @@ export async function buildApp({ config, database, logger = true, logStream, now
   await app.register(auditLogRoutes, { prefix: "/api" });
   await app.register(noticesRoutes, { prefix: "/api" });
   await app.register(adminConsoleRoutes, { prefix: "/api" });
+  await app.register(notificationsRoutes, { prefix: "/api" });
 
   await app.register(webAppPlugin);
   return app;

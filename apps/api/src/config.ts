@@ -46,6 +46,18 @@ const EnvSchema = Type.Object({
   LOOKUP_LOCK_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
   /** During a full maintenance window: the API path prefixes that stay open (comma-separated). Sign-in, the notices
    *  and the maintenance status always do, and ops sessions may use everything. */
+  /** Outgoing mail. Unset SMTP_HOST: mail is kept in the local mailbox (/admin/mail) instead of sent. */
+  SMTP_HOST: Type.Optional(Type.String({ minLength: 1 })),
+  SMTP_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 587 }),
+  /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
+  SMTP_SECURE: Type.Enum(["true", "false"], { default: "false" }),
+  SMTP_USER: Type.Optional(Type.String({ minLength: 1 })),
+  SMTP_PASSWORD: Type.Optional(Type.String({ minLength: 1 })),
+  MAIL_FROM: Type.String({ minLength: 3, default: "PWP <no-reply@localhost>" }),
+  /** Delivery attempts per mail before it is marked failed (ops can send it again), with exponential backoff. */
+  MAIL_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 8 }),
+  /** How often the mail worker looks for due mail; 0 turns the worker off (tests drive it themselves). */
+  MAIL_WORKER_INTERVAL_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 2000 }),
   MAINTENANCE_EXEMPT_ROUTES: Type.String({ pattern: "^(/api/[^,\\s]*)(,/api/[^,\\s]*)*$", default: "/api/health,/api/verify/guarantee,/api/pki" }),
 });
 type Env = Static<typeof EnvSchema>;
@@ -81,6 +93,10 @@ export interface Config {
   lookupMaxFailuresPerAddress: number;
   lookupWindowMinutes: number;
   lookupLockMinutes: number;
+  smtp: { host: string; port: number; secure: boolean; user: string | undefined; password: string | undefined } | undefined;
+  mailFrom: string;
+  mailMaxAttempts: number;
+  mailWorkerIntervalMs: number;
   /** API path prefixes open during a full maintenance window (besides sign-in, notices and ops sessions). */
   maintenanceExemptRoutes: string[];
 }
@@ -175,5 +191,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     lookupWindowMinutes: env.LOOKUP_WINDOW_MINUTES,
     lookupLockMinutes: env.LOOKUP_LOCK_MINUTES,
     maintenanceExemptRoutes: env.MAINTENANCE_EXEMPT_ROUTES.split(","),
+    smtp: env.SMTP_HOST
+      ? { host: env.SMTP_HOST, port: env.SMTP_PORT, secure: env.SMTP_SECURE === "true", user: env.SMTP_USER, password: env.SMTP_PASSWORD }
+      : undefined,
+    mailFrom: env.MAIL_FROM,
+    mailMaxAttempts: env.MAIL_MAX_ATTEMPTS,
+    mailWorkerIntervalMs: env.MAIL_WORKER_INTERVAL_MS,
   };
 }

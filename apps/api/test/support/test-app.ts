@@ -31,6 +31,8 @@ export async function buildTestApp(
     JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-0123456789",
     LOG_LEVEL: "silent",
     SIGN_IN_RATE_LIMIT_PER_MINUTE: "10000",
+    // Tests that send mail drive the worker themselves (or turn it on); the others should not poll the database.
+    MAIL_WORKER_INTERVAL_MS: "0",
     ...env,
   });
   const app = await buildApp({ config, database: testDatabase.database, logger: false, ...options });

@@ -63,7 +63,7 @@ function decidableBy(approver: Approver): Prisma.CertificateRequestWhereInput {
 export function findRequester(db: DbClient, userId: string, organizationId: string) {
   return db.user.findFirst({
     where: { id: userId, organizationId, isActive: true },
-    select: { id: true, name: true, organization: { select: { id: true, country: true, registrationNumber: true, nameLocal: true, nameLatin: true } } },
+    select: { id: true, name: true, role: true, organization: { select: { id: true, country: true, registrationNumber: true, nameLocal: true, nameLatin: true } } },
   });
 }
 

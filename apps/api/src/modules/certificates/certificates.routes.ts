@@ -39,7 +39,7 @@ function certificateActorOf(request: FastifyRequest): CertificateActor {
 
 export default async function certificatesRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const service = createCertificatesService({ prisma: app.db.prisma, pki: app.pki, publicUrl: app.config.publicUrl, now: app.now });
+  const service = createCertificatesService({ prisma: app.db.prisma, pki: app.pki, publicUrl: app.config.publicUrl, notifier: app.notifier, now: app.now });
   const signedIn = { security: [{ bearerAuth: [] }] };
 
   app.get(

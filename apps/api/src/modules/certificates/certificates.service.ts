@@ -28,6 +28,7 @@ import type { PrismaClient } from "../../db/database.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/app-error.ts";
 import { recordAuditEvent } from "../../lib/audit.ts";
+import type { Notifier } from "../../lib/mail/notifier.ts";
 import type { PlatformPki } from "../../plugins/pki.ts";
 import * as repository from "./certificates.repository.ts";
 import type { CertificateRow, RequestRow } from "./certificates.repository.ts";
@@ -45,6 +46,8 @@ interface Dependencies {
   pki: PlatformPki;
   /** For the CRL distribution point written into every certificate. */
   publicUrl: string;
+  /** Tells the approver of a new request and the requester of the certificate. */
+  notifier?: Notifier;
   now: () => Date;
 }
 
@@ -81,7 +84,7 @@ export function renewableFromOf(notAfter: Date): Date {
   return new Date(notAfter.getTime() - RENEWAL_WINDOW_DAYS * DAY_MS);
 }
 
-export function createCertificatesService({ prisma, pki, publicUrl, now }: Dependencies) {
+export function createCertificatesService({ prisma, pki, publicUrl, notifier, now }: Dependencies) {
   const crlUrl = `${publicUrl}/api/pki/crl`;
 
   function toCertificate(row: CertificateRow, at: Date, renewedIds: ReadonlySet<string>): Certificate {
@@ -288,6 +291,18 @@ export function createCertificatesService({ prisma, pki, publicUrl, now }: Depen
           ipAddress: actor.ipAddress,
           data: { kind: "NEW", keyAlgorithm: csr.keyAlgorithm, publicKeySha256 },
         });
+        // A representative's request is approved by ops, anyone else's by their representative.
+        const representatives =
+          user.role === "REPRESENTATIVE"
+            ? []
+            : await tx.user.findMany({ where: { organizationId: user.organization.id, role: "REPRESENTATIVE" }, select: { id: true } });
+        await notifier?.notify(tx, {
+          kind: "CERTIFICATE_REQUEST_WAITING",
+          eventKey: `certificate-request:${created.id}`,
+          ...(user.role === "REPRESENTATIVE" ? { organizationKinds: ["OPERATOR"] as const } : { userIds: representatives.map((representative) => representative.id) }),
+          params: { requester: `${user.name} (${user.organization.nameLocal})` },
+          link: "/certificates/approvals",
+        });
         return toRequest(created, requestSubjectDn(created));
       });
     } catch (error) {
@@ -328,6 +343,13 @@ export function createCertificatesService({ prisma, pki, publicUrl, now }: Depen
         target: { type: "CertificateRequest", id: request.id },
         ipAddress: actor.ipAddress,
         data: { certificateId: certificate.id, serialNumberHex: certificate.serialNumberHex, holderId: request.user.id },
+      });
+      await notifier?.notify(tx, {
+        kind: "CERTIFICATE_ISSUED",
+        eventKey: `certificate:${certificate.id}:issued`,
+        userIds: [request.user.id],
+        params: { notAfter: certificate.notAfter.toISOString().slice(0, 10) },
+        link: "/certificates",
       });
       return toCertificate(certificate, at, new Set());
     });

@@ -82,7 +82,7 @@ function uploadedFileName(request: FastifyRequest, fromQuery: string | undefined
 
 export default async function contractsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const service = createContractsService({ prisma: app.db.prisma, pki: app.pki, now: app.now });
+  const service = createContractsService({ prisma: app.db.prisma, pki: app.pki, notifier: app.notifier, now: app.now });
   const signedIn = { security: [{ bearerAuth: [] }] };
   const params = ContractParamsSchema;
 

@@ -42,6 +42,7 @@ import type { DbClient, PrismaClient } from "../../db/database.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/app-error.ts";
 import { recordAuditEvent } from "../../lib/audit.ts";
+import type { Notifier } from "../../lib/mail/notifier.ts";
 import { listAcceptedGuarantees, listOfflineGuarantees, listSubmittedKeyNotices, missingRequiredGuarantees } from "../../lib/contract-guarantees.ts";
 import { decodeCursor, encodeCursor } from "../../lib/page-cursor.ts";
 import { verifyPlatformPdf } from "../../lib/pki/pdf-verification.ts";
@@ -55,6 +56,8 @@ import { renderSignatureReportPdf } from "./signature-report-pdf.ts";
 interface Dependencies {
   prisma: PrismaClient;
   pki: PlatformPki;
+  /** Tells the parties whose turn it is (inbox and e-mail); absent in callers that notify nobody (the demo seed). */
+  notifier?: Notifier;
   now?: () => Date;
 }
 
@@ -295,7 +298,12 @@ export function sanitizeAnnexFileName(name: string | undefined): string {
 
 // ---- the service --------------------------------------------------------------------------------------------------
 
-export function createContractsService({ prisma, pki, now = () => new Date() }: Dependencies) {
+export function createContractsService({ prisma, pki, notifier, now = () => new Date() }: Dependencies) {
+  /** The firms of the contractor side: the contractor, or every firm of a joint venture. */
+  const contractorSideOf = (row: { contractorOrganizationId: string; jointVentureMembers: readonly { organizationId: string }[] }) => [
+    ...new Set([row.contractorOrganizationId, ...row.jointVentureMembers.map((member) => member.organizationId)]),
+  ];
+
   /** The contract as the caller may see it, with their side; 404 for anyone who is not a party. */
   async function loadContract(actor: Actor, contractId: string) {
     const row = await repository.findContract(prisma, actor.organizationId, contractId);
@@ -652,6 +660,13 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
         // The content as sent: what the contractor keeps seeing while a returned contract is revised.
         data: { edition, sha256, size: pdf.byteLength, content: JSON.parse(JSON.stringify(content)) },
       });
+      await notifier?.notify(tx, {
+        kind: "CONTRACT_SENT",
+        eventKey: `contract:${contractId}:sent:${edition}`,
+        organizationIds: contractorSideOf(row),
+        params: { number: row.contractNumber, title: row.title, organization: row.ordererOrganization.nameLocal },
+        link: `/contracts/${contractId}`,
+      });
     });
     return getContract(actor, contractId);
   }
@@ -673,6 +688,17 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
         ipAddress: actor.ipAddress,
         data: { reason, edition: row.edition, from: row.status },
       });
+      if (action === "RETURN") {
+        const returnedBy = organizationsOf(row).get(actor.organizationId)?.nameLocal ?? "";
+        await notifier?.notify(tx, {
+          kind: "CONTRACT_RETURNED",
+          eventKey: `contract:${contractId}:returned:${row.edition}:${row.version}`,
+          // A return by the contractor side goes to the orderer; by the orderer, to every contractor-side firm.
+          organizationIds: side === "ORDERER" ? contractorSideOf(row) : [row.ordererOrganizationId],
+          params: { number: row.contractNumber, title: row.title, organization: returnedBy, reason },
+          link: `/contracts/${contractId}`,
+        });
+      }
     });
     return getContract(actor, contractId);
   }
@@ -823,6 +849,26 @@ export function createContractsService({ prisma, pki, now = () => new Date() }: 
             status: next,
           },
         });
+        const params = { number: row.contractNumber, title: row.title, organization: organizationsOf(row).get(actor.organizationId)?.nameLocal ?? "" };
+        const following = nextContractSigner(signingOrderOf(row), [...signedBy, actor.organizationId]);
+        await notifier?.notify(
+          tx,
+          following
+            ? {
+                kind: "CONTRACT_AWAITING_SIGNATURE",
+                eventKey: `contract:${contractId}:awaiting:${row.edition}:${following.organizationId}`,
+                organizationIds: [following.organizationId],
+                params,
+                link: `/contracts/${contractId}`,
+              }
+            : {
+                kind: "CONTRACT_COMPLETED",
+                eventKey: `contract:${contractId}:completed:${row.edition}`,
+                organizationIds: [row.ordererOrganizationId, ...contractorSideOf(row)],
+                params,
+                link: `/contracts/${contractId}`,
+              },
+        );
       });
     } catch (error) {
       if (!(error instanceof AppError && error.code === "CONFLICT") && !isUniqueViolation(error)) throw error;

@@ -34,7 +34,7 @@ async function clientOf(request: FastifyRequest): Promise<LookupClient> {
 
 export default async function guaranteeLookupRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const service = createGuaranteeLookupService({ prisma: app.db.prisma, query: app.db.query, pki: app.pki, config: app.config, now: app.now });
+  const service = createGuaranteeLookupService({ prisma: app.db.prisma, query: app.db.query, pki: app.pki, config: app.config, notifier: app.notifier, now: app.now });
   // Views acknowledged to their callers are already stored; this waits for the ones still being written.
   app.addHook("onClose", () => service.flushViewLog());
   const tags = ["guarantee lookup"];

@@ -27,6 +27,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/app-error.ts";
 import { recordAuditEvent } from "../../lib/audit.ts";
+import type { Notifier } from "../../lib/mail/notifier.ts";
 import { createAuthKeys } from "../../lib/guarantee-auth-keys.ts";
 import { createGroupCommit } from "../../lib/group-commit.ts";
 import type { PlatformPki } from "../../plugins/pki.ts";
@@ -45,6 +46,8 @@ interface Dependencies {
     lookupWindowMinutes: number;
     lookupLockMinutes: number;
   };
+  /** Tells the contractor and the surety of the orderer's decision. */
+  notifier?: Notifier;
   now?: () => Date;
 }
 
@@ -89,7 +92,7 @@ function refuseField(field: string, message: string): AppError {
   return new AppError("VALIDATION_FAILED", `${field} ${message}.`, { fields: [{ field, message }] });
 }
 
-export function createGuaranteeLookupService({ prisma, query, pki, config, now = () => new Date() }: Dependencies) {
+export function createGuaranteeLookupService({ prisma, query, pki, config, notifier, now = () => new Date() }: Dependencies) {
   const authKeys = createAuthKeys(config.pkiMasterKey);
   // A guarantee's signed versions never change once signed, and their revocation status changes only with a new CRL:
   // keyed by guarantee, current version and CRL number, an entry is exact for as long as those three hold, in any
@@ -350,6 +353,18 @@ export function createGuaranteeLookupService({ prisma, query, pki, config, now =
         target: { type: "Guarantee", id: row.id },
         ipAddress: actor.ipAddress,
         data: { guaranteeNumber: row.guaranteeNumber, versionNumber: row.currentVersion, contractId: contractId ?? row.contractId, previous: row.acceptanceStatus, reason },
+      });
+      const parties = await tx.guarantee.findUniqueOrThrow({
+        where: { id: row.id },
+        select: { contractorOrganizationId: true, suretyOrganizationId: true, worksTitle: true },
+      });
+      const orderer = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { nameLocal: true } });
+      await notifier?.notify(tx, {
+        kind: "GUARANTEE_DECIDED_BY_ORDERER",
+        eventKey: `guarantee:${row.id}:orderer:${decision.status}:${at.getTime()}`,
+        organizationIds: [parties.contractorOrganizationId, ...(parties.suretyOrganizationId ? [parties.suretyOrganizationId] : [])],
+        params: { organization: orderer.nameLocal, number: row.guaranteeNumber ?? "", title: parties.worksTitle, decision: decision.status, reason },
+        link: `/guarantees/${row.id}`,
       });
     });
     const updated = await repository.findAcceptance(prisma, row.id);

@@ -67,7 +67,7 @@ function sideOfRequest(request: FastifyRequest): GuaranteeSide {
 
 export default async function guaranteesRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const service = createGuaranteesService({ prisma: app.db.prisma, pki: app.pki, config: app.config, now: app.now });
+  const service = createGuaranteesService({ prisma: app.db.prisma, pki: app.pki, config: app.config, notifier: app.notifier, now: app.now });
   const signedIn = { security: [{ bearerAuth: [] }] };
   const tags = ["guarantees"];
   const params = GuaranteeParamsSchema;

@@ -44,6 +44,7 @@ import { Prisma } from "../../generated/prisma/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/app-error.ts";
 import { recordAuditEvent } from "../../lib/audit.ts";
+import type { Notifier } from "../../lib/mail/notifier.ts";
 import { displayGuaranteeNumber, OFFLINE_NUMBER_PREFIX } from "../../lib/contract-guarantees.ts";
 import { decodeCursor, encodeCursor } from "../../lib/page-cursor.ts";
 import { findSigningAuthority } from "../../lib/signing-authority.ts";
@@ -73,6 +74,8 @@ interface Dependencies {
   pki: PlatformPki;
   /** PKI_MASTER_KEY (the key's HMAC and encryption keys are derived from it) and PUBLIC_URL (the key notice's link). */
   config: { pkiMasterKey: Uint8Array; publicUrl: string };
+  /** Tells whoever the step waits on (inbox and e-mail); absent where nobody is told (the demo seed). */
+  notifier?: Notifier;
   now?: () => Date;
 }
 
@@ -244,7 +247,13 @@ const offlineValidator = compileValidator({ schema: OfflineGuaranteeDataSchema, 
 
 // ---- the service --------------------------------------------------------------------------------------------------
 
-export function createGuaranteesService({ prisma, pki, config, now = () => new Date() }: Dependencies) {
+export function createGuaranteesService({ prisma, pki, config, notifier, now = () => new Date() }: Dependencies) {
+  /** The application's notification e-mail and its contacts' addresses, told as well as the contractor's users. */
+  const caseContactsOf = (row: { notificationEmail: string; contacts: unknown; contractorOrganization: { country: "KR" | "JP" } }) => ({
+    addresses: [row.notificationEmail, ...(row.contacts as GuaranteeContact[]).map((contact) => contact.email ?? "")].filter(Boolean),
+    locale: row.contractorOrganization.country === "KR" ? ("ko" as const) : ("ja" as const),
+  });
+
   const authKeys = createAuthKeys(config.pkiMasterKey);
 
   /** The guarantee as the caller may see it, with their side; 404 for anyone who is neither contractor nor surety. */
@@ -534,6 +543,15 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
       if (!(await repository.updateGuaranteeIf(tx, expectedOf(actor, row, side), { status: next as GuaranteeStatus, submittedAt: at }))) throw await conflictNow(actor, guaranteeId, tx);
       await repository.createEvent(tx, { guaranteeId, kind, actorUserId: actor.userId, actorOrganizationId: actor.organizationId });
       await recordAuditEvent(tx, { action: "guarantees.submitted", actor, target: { type: "Guarantee", id: guaranteeId }, ipAddress: actor.ipAddress, data: { from: row.status, event: kind } });
+      if (row.suretyOrganizationId) {
+        await notifier?.notify(tx, {
+          kind: "GUARANTEE_SUBMITTED",
+          eventKey: `guarantee:${guaranteeId}:submitted:${row.version}`,
+          organizationIds: [row.suretyOrganizationId],
+          params: { organization: row.contractorOrganization.nameLocal, title: row.worksTitle },
+          link: `/guarantees/${guaranteeId}`,
+        });
+      }
     });
     return getGuarantee(actor, guaranteeId);
   }
@@ -553,6 +571,14 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
         target: { type: "Guarantee", id: guaranteeId },
         ipAddress: actor.ipAddress,
         data: { reason },
+      });
+      await notifier?.notify(tx, {
+        kind: action === "REFUSE" ? "GUARANTEE_REFUSED" : "GUARANTEE_CORRECTION_REQUESTED",
+        eventKey: `guarantee:${guaranteeId}:${kind.toLowerCase()}:${row.version}`,
+        organizationIds: [row.contractorOrganizationId],
+        params: { organization: row.suretyOrganization?.nameLocal ?? "", title: row.worksTitle, reason },
+        link: `/guarantees/${guaranteeId}`,
+        extraEmails: caseContactsOf(row),
       });
     });
     return getGuarantee(actor, guaranteeId);
@@ -800,6 +826,19 @@ export function createGuaranteesService({ prisma, pki, config, now = () => new D
             changes: prepared.changes as Prisma.InputJsonArray,
             isKeyIssued: newKey !== null,
           },
+        });
+        await notifier?.notify(tx, {
+          kind: "GUARANTEE_ISSUED",
+          eventKey: `guarantee:${guaranteeId}:version:${number}`,
+          organizationIds: [row.contractorOrganizationId],
+          params: {
+            organization: row.suretyOrganization?.nameLocal ?? "",
+            title: row.worksTitle,
+            number: (await repository.findGuaranteeNumber(tx, guaranteeId))?.guaranteeNumber ?? "",
+            action: prepared.kind,
+          },
+          link: `/guarantees/${guaranteeId}`,
+          extraEmails: caseContactsOf(row),
         });
       });
     } catch (error) {

@@ -55,7 +55,7 @@ function sendDocument(reply: FastifyReply, document: { fileName: string; content
 
 export default async function registrationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const registrationService = createRegistrationService({ prisma: app.db.prisma });
+  const registrationService = createRegistrationService({ prisma: app.db.prisma, notifier: app.notifier });
 
   // Only this module's routes take multipart; the limits are enforced again, per part, in readRegistrationUpload.
   await app.register(fastifyMultipart, {

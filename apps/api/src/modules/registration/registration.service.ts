@@ -27,6 +27,7 @@ import type { PrismaClient } from "../../db/database.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { AppError } from "../../lib/app-error.ts";
 import { recordAuditEvent } from "../../lib/audit.ts";
+import type { Notifier } from "../../lib/mail/notifier.ts";
 import { hashPassword } from "../../lib/password.ts";
 import { compileValidator, toFieldErrors } from "../../lib/validation.ts";
 import * as registrationRepository from "./registration.repository.ts";
@@ -41,6 +42,8 @@ const validateApplication = compileValidator({ schema: RegistrationApplicationSc
 
 interface Dependencies {
   prisma: PrismaClient;
+  /** Tells ops of a new application and the applicant of the decision. */
+  notifier?: Notifier;
   now?: () => Date;
 }
 
@@ -135,7 +138,7 @@ const DECISION_ACTIONS: Record<RegistrationDecisionBody["decision"], string> = {
   REJECTED: "registration.rejected",
 };
 
-export function createRegistrationService({ prisma, now = () => new Date() }: Dependencies) {
+export function createRegistrationService({ prisma, notifier, now = () => new Date() }: Dependencies) {
   async function findConflicts(registrationNumber: string, email: string): Promise<FieldError[]> {
     const [isNumberTaken, isEmailTaken] = await Promise.all([
       registrationRepository.isRegistrationNumberTaken(prisma, registrationNumber),
@@ -220,6 +223,13 @@ export function createRegistrationService({ prisma, now = () => new Date() }: De
             documentIds,
             ...(invitedAsCounterparty ? { acceptedCounterpartyInvitation: invitedAsCounterparty } : {}),
           },
+        });
+        await notifier?.notify(tx, {
+          kind: "REGISTRATION_SUBMITTED",
+          eventKey: `registration:${organization.id}:submitted`,
+          organizationKinds: ["OPERATOR"],
+          params: { organization: application.nameLocal.trim() },
+          link: `/admin/registrations/${organization.id}`,
         });
         return { organizationId: organization.id, status: "PENDING" as const };
       });
@@ -372,6 +382,13 @@ export function createRegistrationService({ prisma, now = () => new Date() }: De
         target: { type: "Organization", id: organizationId },
         ipAddress,
         data: { from: current.status, to: body.decision, reason, ...(body.decision === "APPROVED" ? { linkedCounterparties } : {}) },
+      });
+      await notifier?.notify(tx, {
+        kind: "REGISTRATION_DECIDED",
+        eventKey: `registration:${organizationId}:decided:${body.decision}:${now().getTime()}`,
+        organizationIds: [organizationId],
+        params: { organization: current.nameLocal, decision: body.decision, reason },
+        link: "/registration",
       });
       return { organizationId, status: body.decision, linkedCounterparties };
     });
