@@ -231,6 +231,15 @@ export const router = createBrowserRouter([
             lazy: () => import("./routes/admin/guarantees").then((module) => ({ Component: module.AdminGuaranteesRoute })),
           },
           {
+            path: paths.adminMail.path,
+            loader: createDashboardLoader("OPERATOR"),
+            lazy: () => import("./routes/admin/mail").then((module) => ({ Component: module.AdminMailRoute })),
+          },
+          {
+            path: paths.notifications.path,
+            lazy: () => import("./routes/notifications").then((module) => ({ Component: module.NotificationsRoute })),
+          },
+          {
             path: paths.adminNotices.path,
             loader: createDashboardLoader("OPERATOR"),
             lazy: () => import("./routes/admin/notices").then((module) => ({ Component: module.AdminNoticesRoute })),

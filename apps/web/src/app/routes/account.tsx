@@ -3,6 +3,7 @@ import { DocumentTitle } from "@/components/document-title";
 import { useCurrentUser } from "@/features/auth/api/get-current-user";
 import { useSignIn } from "@/features/auth/api/sign-in";
 import { ChangePasswordForm } from "@/features/account/components/change-password-form";
+import { NotificationPreferencesCard } from "@/features/notifications/components/notification-preferences-card";
 
 export function AccountRoute() {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function AccountRoute() {
           await signIn.mutateAsync({ email: user.email, password: newPassword });
         }}
       />
+      <NotificationPreferencesCard />
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { Button } from "@/components/ui/button";
 import { LanguageSwitcher } from "@/components/ui/language-switcher";
 import { getDashboardPath, paths } from "@/config/paths";
 import { SiteNotices } from "@/features/notices/components/site-notices";
+import { saveMailLanguage } from "@/features/notifications/api/notifications";
+import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import { Brand, MAIN_CONTENT_ID, SiteFooter, SkipLink } from "./site-chrome";
 
 /** The ops console's pages, after the registration queue. */
@@ -16,6 +18,7 @@ const OPS_NAV = [
   { key: "guarantees", href: paths.adminGuarantees.getHref() },
   { key: "notices", href: paths.adminNotices.getHref() },
   { key: "maintenance", href: paths.adminMaintenance.getHref() },
+  { key: "mail", href: paths.adminMail.getHref() },
   { key: "audit", href: paths.adminAudit.getHref() },
 ] as const;
 
@@ -56,7 +59,8 @@ export function AppShell({ user, isCertificateSession = false, onSignOut, isSign
             </p>
           </div>
           <div className="site-header__actions">
-            <LanguageSwitcher />
+            <NotificationBell />
+            <LanguageSwitcher onChange={(locale) => void saveMailLanguage(locale).catch(() => undefined)} />
             <Button variant="secondary" onClick={onSignOut} isLoading={isSigningOut}>
               {t("header.signOut")}
             </Button>

@@ -1,11 +1,12 @@
-import { LOCALES } from "@pwp/shared/enums";
+import { LOCALES, type Locale } from "@pwp/shared/enums";
 import { useTranslation } from "react-i18next";
 import { getCurrentLocale, isLocale, LANGUAGE_NAMES } from "@/lib/i18n";
 import { Select } from "./select";
 
 const LANGUAGE_OPTIONS = LOCALES.map((locale) => ({ value: locale, label: LANGUAGE_NAMES[locale], lang: locale }));
 
-export function LanguageSwitcher({ className }: { className?: string }) {
+/** onChange: also called with the new language (signed in, the app saves it as the language of the user's e-mail). */
+export function LanguageSwitcher({ className, onChange }: { className?: string; onChange?: (locale: Locale) => void }) {
   const { t, i18n } = useTranslation();
   return (
     <Select
@@ -14,7 +15,10 @@ export function LanguageSwitcher({ className }: { className?: string }) {
       options={LANGUAGE_OPTIONS}
       value={getCurrentLocale()}
       onChange={(event) => {
-        if (isLocale(event.target.value)) void i18n.changeLanguage(event.target.value);
+        const locale = event.target.value;
+        if (!isLocale(locale)) return;
+        void i18n.changeLanguage(locale);
+        onChange?.(locale);
       }}
     />
   );

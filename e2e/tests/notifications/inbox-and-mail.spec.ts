@@ -1,0 +1,43 @@
+// A step that waits on someone reaches them: a staff member's certificate request shows in the representative's
+// inbox (bell, list, link to the approvals), and its e-mail, in Japanese, in the ops mailbox (no SMTP in e2e).
+// contractor.staff@jp.demo.test requests certificates in no other spec.
+import { expect, test } from "@playwright/test";
+import { openAs, requestCertificate } from "../support";
+
+test("a certificate request reaches the representative's inbox and the mailbox; approving it tells the requester", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const staff = await openAs(browser, "contractor.staff@jp.demo.test");
+  await requestCertificate(browser, staff, "田中");
+
+  const representative = await openAs(browser, "contractor@jp.demo.test");
+  await test.step("the representative's bell counts it and the inbox opens the approvals", async () => {
+    await representative.goto("/contractor");
+    await expect(representative.getByRole("link", { name: /^Notifications: [1-9]\d* unread$/ })).toBeVisible();
+    await representative.getByRole("link", { name: /^Notifications:/ }).click();
+    await expect(representative.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+    const entry = representative.getByRole("button", { name: /requests a signing certificate/ }).first();
+    await expect(entry).toContainText("田中");
+    await entry.click();
+    await expect(representative).toHaveURL(/\/certificates\/approvals/);
+    await representative.getByRole("listitem").filter({ hasText: "田中" }).getByRole("button", { name: "Approve" }).first().click();
+    await expect(representative.getByRole("listitem").filter({ hasText: "田中" })).toHaveCount(0);
+  });
+
+  await test.step("the requester is told the certificate was issued", async () => {
+    await staff.goto("/notifications");
+    await expect(staff.getByRole("button", { name: /Your certificate has been issued/ }).first()).toBeVisible();
+    await staff.getByRole("button", { name: "Mark all read" }).click();
+    await expect(staff.getByRole("link", { name: "Notifications: 0 unread" })).toBeVisible();
+  });
+
+  await test.step("ops read the e-mail in the local mailbox", async () => {
+    const ops = await openAs(browser, "ops@demo.test");
+    await ops.goto("/admin/mail");
+    await expect(ops.getByText("No SMTP server is configured")).toBeVisible();
+    const mail = ops.getByRole("row", { name: /証明書発行の承認依頼：田中/ }).first();
+    await expect(mail).toContainText("Sent");
+    await mail.getByRole("button", { name: /証明書発行の承認依頼/ }).click();
+    await expect(ops.getByText("開く: http://127.0.0.1:")).toBeVisible();
+    await expect(ops.frameLocator("iframe.outbox__preview").getByRole("link", { name: "開く" })).toBeVisible();
+  });
+});
