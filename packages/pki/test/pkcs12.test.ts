@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCertificate } from "../src/certificate.ts";
 import { toPem } from "../src/encoding.ts";
-import { importPkcs12, LEGACY_PKCS12_MESSAGE } from "../src/pkcs12.ts";
+import { exportPkcs12, importPkcs12, LEGACY_PKCS12_MESSAGE } from "../src/pkcs12.ts";
 import { exportPkcs8Pem, makeTempDir, makeTestPki, openssl, runOpenssl, type TestPki } from "./pki-fixtures.ts";
 
 const tmp = makeTempDir();
@@ -97,5 +97,26 @@ describe("importPkcs12", () => {
     await expect(importPkcs12(new Uint8Array(), PASSWORD)).rejects.toMatchObject({ code: "MALFORMED" });
     const p12 = exportP12("truncated.p12", ["-inkey", "signer.key", "-in", "signer.pem"]);
     await expect(importPkcs12(p12.slice(0, p12.length / 2), PASSWORD)).rejects.toMatchObject({ code: "MALFORMED" });
+  });
+});
+
+describe("exportPkcs12", () => {
+  it("writes a file that openssl and importPkcs12 open, PBES2/AES-256 with a SHA-256 MAC, key and chain intact", async () => {
+    const p12 = await exportPkcs12({
+      privateKey: pki.signer.keyPair.privateKey,
+      certificateDer: pki.signer.der,
+      chainDer: [pki.issuing.der, pki.root.der],
+      password: PASSWORD,
+      iterations: 2048,
+    });
+    tmp.write("exported.p12", p12);
+    const info = openssl(["pkcs12", "-info", "-in", tmp.file("exported.p12"), "-passin", `pass:${PASSWORD}`, "-noout"]);
+    expect(info).toMatch(/MAC: sha256/);
+    expect(info).toMatch(/Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC/);
+    const imported = await importPkcs12(p12, PASSWORD);
+    expect(imported.certificateDer).toEqual(pki.signer.der);
+    expect(imported.chainDer).toEqual([pki.issuing.der, pki.root.der]);
+    await expectKeyMatchesCertificate(imported.privateKey, imported.certificateDer);
+    await expect(importPkcs12(p12, "wrong")).rejects.toMatchObject({ code: "WRONG_PASSWORD" });
   });
 });
