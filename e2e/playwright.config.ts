@@ -1,9 +1,14 @@
 // End-to-end tests against the built app (apps/web/dist served by apps/api/dist) in Debian's Chromium:
 // Playwright never downloads a browser here. `npm test` passes E2E_PORT and CHROMIUM_PATH.
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3199);
 const baseURL = `http://127.0.0.1:${port}`;
+// The server's data directory, known to the tests too: the seed writes the ops certificate file there.
+const dataDir = path.join(tmpdir(), `pwp-e2e-${port}`);
+process.env.E2E_DATA_DIR = dataDir;
 const CONTRACT_SIGNING_SPEC = /contracts\/create-return-sign\.spec\.ts/;
 const CONTRACT_DOCUMENTS_SPEC = /contract-documents\/change-inspection-invoice\.spec\.ts/;
 
@@ -45,6 +50,6 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_DATA_DIR: dataDir },
   },
 });

@@ -1,11 +1,14 @@
 // Starts the built server for the end-to-end tests on a fresh embedded database in a temp directory, seeded with
 // the demo data, and removes the directory when Playwright stops it.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "pwp-e2e-"));
+// A fixed directory when Playwright names one (the tests read the seeded ops certificate from it), emptied first.
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "pwp-e2e-"));
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
 const server = spawn(process.execPath, ["--enable-source-maps", path.resolve(import.meta.dirname, "../apps/api/dist/server.js")], {
   stdio: "inherit",
   env: {

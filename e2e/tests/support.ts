@@ -1,4 +1,5 @@
 // Shared steps of the end-to-end tests: what a person does on the sign-in page.
+import path from "node:path";
 import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-Pass-2026";
@@ -45,6 +46,25 @@ export async function openAs(browser: Browser, email: string): Promise<Page> {
 }
 
 /**
+ * Ops always sign in with a certificate. A fresh browser holds no key: the password sign-in lands on the certificate
+ * page, where ops import the certificate file the seed wrote for ops@demo.test, then sign in with it.
+ */
+export async function openAsOps(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInWithEmail(page, "ops@demo.test");
+  await expect(page.getByRole("heading", { level: 1, name: "Certificates" })).toBeVisible();
+  await page.getByRole("button", { name: "Import a PKCS#12 file" }).click();
+  await page.getByLabel("PKCS#12 file").setInputFiles(path.join(process.env.E2E_DATA_DIR ?? "", "demo", "ops-certificate.p12"));
+  await page.getByLabel("File password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByText("This certificate was already registered: its key is now kept in this browser again.")).toBeVisible();
+  await page.goto("/sign-in/certificate?redirectTo=%2Fadmin");
+  await page.getByRole("button", { name: "Sign in with certificate" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Operations console" })).toBeVisible();
+  return page;
+}
+
+/**
  * Requests a certificate for a key made in this page's browser (ECDSA P-256); ops approves it separately. A user has
  * one open request at a time: when another spec's request for the same demo user is open, ops approves it first
  * (harmless to that spec, whose key is in its own browser) — waiting for that spec instead could deadlock, each
@@ -71,7 +91,7 @@ export async function requestCertificate(browser: Browser, page: Page, requester
  * have asked for the same demo user, and each spec signs only with the key its own browser holds.
  */
 export async function approveCertificateRequests(browser: Browser, requesterNames: string[]) {
-  const ops = await openAs(browser, "ops@demo.test");
+  const ops = await openAsOps(browser);
   await ops.goto("/certificates/approvals");
   await expect(ops.getByRole("heading", { level: 1, name: "Certificate approvals" })).toBeVisible();
   for (const name of requesterNames) {

@@ -1,5 +1,6 @@
 // Listens and closes gracefully; everything else is built in app.ts.
 import { buildApp } from "./app.ts";
+import path from "node:path";
 import { ConfigError, loadConfig } from "./config.ts";
 import { seedDemoDataIfEmpty } from "./seed/demo-data.ts";
 
@@ -7,7 +8,14 @@ async function main() {
   const config = loadConfig();
   const app = await buildApp({ config });
   if (config.shouldSeedDemoData) {
-    await seedDemoDataIfEmpty(app.db.prisma, { pki: app.pki, pkiMasterKey: config.pkiMasterKey, publicUrl: config.publicUrl, log: (line) => app.log.info(line), print: true });
+    await seedDemoDataIfEmpty(app.db.prisma, {
+      pki: app.pki,
+      pkiMasterKey: config.pkiMasterKey,
+      publicUrl: config.publicUrl,
+      log: (line) => app.log.info(line),
+      print: true,
+      demoFilesDir: path.join(config.dataDir, "demo"),
+    });
   }
 
   let isClosing = false;

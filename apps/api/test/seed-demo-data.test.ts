@@ -1,9 +1,11 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isValidRegistrationNumber } from "@pwp/shared/registration-number";
 import { createAuthKeys } from "../src/lib/guarantee-auth-keys.ts";
 import { DEMO_CONTRACT_NUMBER } from "../src/seed/demo-contract.ts";
 import { DEMO_AUTH_KEY, DEMO_GUARANTEE_NUMBER } from "../src/seed/demo-guarantee.ts";
-import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, seedDemoDataIfEmpty } from "../src/seed/demo-data.ts";
+import { DEMO_OPS_CERTIFICATE_FILE, DEMO_ORGANIZATIONS, DEMO_PASSWORD, seedDemoDataIfEmpty } from "../src/seed/demo-data.ts";
 import { buildTestApp, type TestApp } from "./support/test-app.ts";
 
 let testApp: TestApp;
@@ -25,10 +27,18 @@ describe("demo data", () => {
   });
 
   it("seeds an empty database once, and every demo login signs in to its organisation", async () => {
-    const options = { pki: testApp.app.pki, pkiMasterKey: testApp.config.pkiMasterKey, publicUrl: testApp.config.publicUrl };
+    const demoFilesDir = path.join(testApp.config.dataDir, "demo");
+    const options = { pki: testApp.app.pki, pkiMasterKey: testApp.config.pkiMasterKey, publicUrl: testApp.config.publicUrl, demoFilesDir };
     expect(await seedDemoDataIfEmpty(testApp.prisma, options)).toBe(true);
     expect(await seedDemoDataIfEmpty(testApp.prisma, options)).toBe(false);
     expect(await testApp.prisma.auditEvent.count({ where: { action: "demo.seeded" } })).toBe(1);
+    // Ops sign in with a certificate only: the seed hands ops@demo.test one as a PKCS#12 file openssl opens.
+    const p12 = path.join(demoFilesDir, DEMO_OPS_CERTIFICATE_FILE);
+    const certificate = execFileSync("openssl", ["pkcs12", "-in", p12, "-passin", `pass:${DEMO_PASSWORD}`, "-nokeys", "-clcerts"], { encoding: "utf8" });
+    expect(certificate).toContain("BEGIN CERTIFICATE");
+    const opsUser = await testApp.prisma.user.findUniqueOrThrow({ where: { email: "ops@demo.test" }, include: { certificates: true } });
+    expect(certificate).toContain(opsUser.id);
+    expect(opsUser.certificates).toHaveLength(1);
     for (const organization of DEMO_ORGANIZATIONS) {
       for (const user of organization.users) {
         const response = await testApp.app.inject({

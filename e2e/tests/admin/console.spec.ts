@@ -1,13 +1,13 @@
 // The ops console: the status card, organisations with suspension that refuses sign-in until reactivation, the
 // records pages (no authentication key on them) and the CRL. contractor2.staff@jp.demo.test is in no other spec.
 import { expect, test } from "@playwright/test";
-import { openAs, signInWithEmail } from "../support";
+import { openAsOps, signInWithEmail } from "../support";
 
 const SUSPENDED_USER = "contractor2.staff@jp.demo.test";
 
 test("ops suspend a user, whose sign-in is refused until they reactivate them; the records pages show no key", async ({ browser }) => {
   test.setTimeout(90_000);
-  const ops = await openAs(browser, "ops@demo.test");
+  const ops = await openAsOps(browser);
 
   await test.step("the console opens with the system status", async () => {
     await ops.goto("/admin");

@@ -2,14 +2,14 @@
 // the notice and call the window off; the audit log then shows the two steps, checks its chains and exports them.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { openAs } from "../support";
+import { openAsOps } from "../support";
 
 test("ops post a notice and schedule a maintenance window that the sign-in page announces, then find both in the audit log", async ({ browser }) => {
   test.setTimeout(90_000);
   const suffix = Math.random().toString(36).slice(2, 8);
   const noticeTitle = `Planned upgrade ${suffix}`;
   const reason = `CA key ceremony ${suffix}`;
-  const ops = await openAs(browser, "ops@demo.test");
+  const ops = await openAsOps(browser);
   const visitor = await (await browser.newContext()).newPage();
 
   await test.step("ops post a notice for everyone", async () => {

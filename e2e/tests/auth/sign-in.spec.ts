@@ -1,11 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectSignInPage, signInWithEmail } from "../support.ts";
+import { DEMO_PASSWORD, expectSignInPage, openAsOps, signInWithEmail } from "../support.ts";
 
 const ROLES = [
   { email: "orderer@kr.demo.test", path: "/orderer", heading: "Orderer dashboard", organization: "한빛시 도시건설본부", role: "Representative" },
   { email: "contractor.staff@kr.demo.test", path: "/contractor", heading: "Contractor dashboard", organization: "미래종합건설 주식회사", role: "Staff" },
   { email: "surety@jp.demo.test", path: "/surety", heading: "Surety dashboard", organization: "東和建設保証株式会社", role: "Representative" },
-  { email: "ops@demo.test", path: "/admin", heading: "Operations console", organization: "플랫폼 운영센터", role: "Manager" },
 ];
 
 for (const { email, path, heading, organization, role } of ROLES) {
@@ -19,6 +18,20 @@ for (const { email, path, heading, organization, role } of ROLES) {
     await expect(page.getByRole("main").getByText(organization).first()).toBeVisible();
   });
 }
+
+test("ops@demo.test needs its certificate: the password alone opens the certificate page, the certificate the console", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const passwordOnly = await (await browser.newContext()).newPage();
+  await signInWithEmail(passwordOnly, "ops@demo.test");
+  await expect(passwordOnly.getByRole("heading", { level: 1, name: "Certificates" })).toBeVisible();
+  await passwordOnly.goto("/admin/organizations");
+  await expect(passwordOnly.getByRole("heading", { level: 1, name: "Organizations" })).toHaveCount(0);
+
+  const page = await openAsOps(browser);
+  const header = page.getByRole("banner");
+  await expect(header.getByText("플랫폼 운영센터").first()).toBeVisible();
+  await expect(header.getByText("Manager").first()).toBeVisible();
+});
 
 test("signs in with the registration number (with hyphens) and user ID", async ({ page }) => {
   await page.goto("/sign-in");

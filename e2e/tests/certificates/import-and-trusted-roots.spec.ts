@@ -2,7 +2,7 @@
 // certificate issued under it, made and exported by openssl. orderer@jp.demo.test appears in no other spec.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { signInAs } from "../support.ts";
+import { openAsOps, signInAs } from "../support.ts";
 import { createExternalRoot, createUserPkcs12 } from "./openssl.ts";
 
 const P12_PASSWORD = "e2e-p12-Pass";
@@ -14,9 +14,7 @@ test("ops trusts an external root and a user imports a PKCS#12 certificate issue
     // The subject names the organisation by its registration number (organizationIdentifier), as national CAs do.
     const p12 = createUserPkcs12(ca, "/C=JP/organizationIdentifier=JP-6010001000001/O=Toto City Construction Bureau/CN=佐藤 美咲", P12_PASSWORD);
 
-    const opsContext = await browser.newContext();
-    const ops = await opsContext.newPage();
-    await signInAs(ops, "ops@demo.test");
+    const ops = await openAsOps(browser);
     await ops.getByRole("link", { name: "Trusted roots" }).click();
     await expect(ops.getByRole("heading", { level: 1, name: "Trusted roots" })).toBeVisible();
     await expect(ops.getByText("Platform root · always trusted")).toBeVisible();
@@ -24,7 +22,7 @@ test("ops trusts an external root and a user imports a PKCS#12 certificate issue
     await ops.getByRole("button", { name: "Add trusted root" }).click();
     await expect(ops.getByRole("status")).toContainText("is now trusted");
     await expect(ops.getByRole("row", { name: /E2E National CA/ })).toBeVisible();
-    await opsContext.close();
+    await ops.context().close();
 
     const userContext = await browser.newContext();
     const user = await userContext.newPage();
@@ -43,10 +41,10 @@ test("ops trusts an external root and a user imports a PKCS#12 certificate issue
   }
 });
 
-test("ops adds a root from a file and removes it again", async ({ page }) => {
+test("ops adds a root from a file and removes it again", async ({ browser }) => {
   const ca = createExternalRoot(`E2E Removable Root ${Date.now()}`);
   try {
-    await signInAs(page, "ops@demo.test");
+    const page = await openAsOps(browser);
     await page.goto("/admin/trusted-roots");
     await expect(page.getByRole("heading", { level: 1, name: "Trusted roots" })).toBeVisible();
     await page.getByLabel("Root certificate file").setInputFiles({ name: "root.crt", mimeType: "application/x-x509-ca-cert", buffer: readFileSync(ca.rootCertificatePath) });

@@ -2,7 +2,7 @@
 // applicant answers with another document, ops approves, the representative signs in and invites a colleague,
 // who accepts and signs in.
 import { expect, test, type Page } from "@playwright/test";
-import { makeKoreanBusinessNumber, makePdf, signInAs, signInWithEmail } from "../support.ts";
+import { makeKoreanBusinessNumber, makePdf, openAsOps, signInWithEmail } from "../support.ts";
 
 test("a contractor applies, is put on hold, answers, is approved and invites a colleague", async ({ browser }) => {
   test.setTimeout(120_000);
@@ -13,7 +13,6 @@ test("a contractor applies, is put on hold, answers, is approved and invites a c
   const password = "spring-Build-2026";
 
   const applicant = await (await browser.newContext()).newPage();
-  const ops = await (await browser.newContext()).newPage();
 
   // The application, from the sign-in page.
   await applicant.goto("/sign-in");
@@ -39,7 +38,7 @@ test("a contractor applies, is put on hold, answers, is approved and invites a c
   await expect(applicant.getByText("Pending").first()).toBeVisible();
 
   // Ops finds it in the queue and asks for more.
-  await signInAs(ops, "ops@demo.test");
+  const ops = await openAsOps(browser);
   await ops.goto("/admin/registrations");
   await expect(ops.getByRole("heading", { level: 1, name: "Registration applications" })).toBeVisible();
   await ops.getByRole("link", { name: organizationName }).click();

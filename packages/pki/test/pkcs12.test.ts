@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCertificate } from "../src/certificate.ts";
 import { toPem } from "../src/encoding.ts";
-import { exportPkcs12, importPkcs12, LEGACY_PKCS12_MESSAGE } from "../src/pkcs12.ts";
+import { importPkcs12, LEGACY_PKCS12_MESSAGE } from "../src/pkcs12.ts";
+import { exportPkcs12 } from "../src/pkcs12-export.ts";
 import { exportPkcs8Pem, makeTempDir, makeTestPki, openssl, runOpenssl, type TestPki } from "./pki-fixtures.ts";
 
 const tmp = makeTempDir();

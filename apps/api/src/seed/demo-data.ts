@@ -1,9 +1,12 @@
 // Demo organisations and users for development (never seeded in production). Registration numbers carry valid
 // check digits. Everyone shares one password so the README can list the logins in one table.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import type { Country, OrganizationKind, UserRole } from "@pwp/shared/enums";
 import type { PrismaClient } from "../db/database.ts";
 import { recordAuditEvent } from "../lib/audit.ts";
 import { hashPassword } from "../lib/password.ts";
+import { issueCertificateFile } from "../lib/pki/ops-certificate.ts";
 import type { PlatformPki } from "../lib/pki/platform-pki.ts";
 import { DEMO_CONTRACT_NUMBER, seedDemoContract } from "./demo-contract.ts";
 import { DEMO_AUTH_KEY, DEMO_GUARANTEE_NUMBER, seedDemoGuarantee } from "./demo-guarantee.ts";
@@ -147,7 +150,12 @@ export type SeedOptions = {
   now?: Date;
   print?: boolean;
   log?: (line: string) => void;
+  /** Where to write ops@demo.test's certificate file (ops always sign in with a certificate); none when unset. */
+  demoFilesDir?: string;
 };
+
+/** The demo ops user's PKCS#12 file, under SeedOptions.demoFilesDir; its password is the demo password. */
+export const DEMO_OPS_CERTIFICATE_FILE = "ops-certificate.p12";
 
 /**
  * Seeds the demo data into an empty database; does nothing when any organisation exists. Returns whether it seeded.
@@ -162,6 +170,7 @@ export async function seedDemoDataIfEmpty(prisma: PrismaClient, options: SeedOpt
   // connection, which PGlite's single one would wait on for ever.
   const crl = await options.pki.getCurrentCrl();
   const pki: PlatformPki = { ...options.pki, getCurrentCrl: async () => crl };
+  let opsCertificate: { pkcs12: Uint8Array } | undefined;
   await prisma.$transaction(
     async (tx) => {
       const created: { id: string; kind: OrganizationKind; country: Country; registrationNumber: string; nameLocal: string; representativeId: string }[] = [];
@@ -204,18 +213,31 @@ export async function seedDemoDataIfEmpty(prisma: PrismaClient, options: SeedOpt
       })) as [Party, Party, Party];
       const contractId = await seedDemoContract(tx, { cas: pki, publicUrl: options.publicUrl, now, orderer, contractor });
       await seedDemoGuarantee(tx, { pki, pkiMasterKey: options.pkiMasterKey, publicUrl: options.publicUrl, contractId, orderer, contractor, surety, now });
+      const ops = created.find((organization) => organization.kind === "OPERATOR")!;
+      opsCertificate = options.demoFilesDir
+        ? await issueCertificateFile(tx, pki, { userId: ops.representativeId, now, password: DEMO_PASSWORD, crlUrl: `${options.publicUrl}/api/pki/crl` })
+        : undefined;
       await recordAuditEvent(tx, { action: "demo.seeded", data: { organizations: DEMO_ORGANIZATIONS.length } });
     },
     // Rendering and signing the demo contract takes a second or two; the default 5 s is tight on a slow machine.
     { timeout: 120_000 },
   );
   options.log?.("seeded demo organisations, users, counterparties and a signed contract");
+  const opsCertificatePath = options.demoFilesDir ? path.join(options.demoFilesDir, DEMO_OPS_CERTIFICATE_FILE) : undefined;
+  if (opsCertificate && opsCertificatePath) {
+    mkdirSync(options.demoFilesDir!, { recursive: true });
+    writeFileSync(opsCertificatePath, opsCertificate.pkcs12, { mode: 0o600 });
+  }
   if (options.print) {
     console.log(
       "\n" +
         formatLoginTable() +
         `\n\nDemo contract (completed, signed by both sides): ${DEMO_CONTRACT_NUMBER}` +
-        `\nDemo guarantee (issued; open it at /verify): number ${DEMO_GUARANTEE_NUMBER}, authentication key ${DEMO_AUTH_KEY}\n`,
+        `\nDemo guarantee (issued; open it at /verify): number ${DEMO_GUARANTEE_NUMBER}, authentication key ${DEMO_AUTH_KEY}` +
+        (opsCertificatePath
+          ? `\nOps sign in with a certificate: import ${opsCertificatePath} (password ${DEMO_PASSWORD}) on the Certificates page, then sign in with it.`
+          : "") +
+        "\n",
     );
   }
   return true;

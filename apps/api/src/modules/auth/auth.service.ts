@@ -58,6 +58,11 @@ function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/** Ops always sign in with a certificate, whatever their organisation's setting: they decide for everyone else. */
+export function requiresCertificateSignIn(organization: { kind: string; requireCertificateSignIn?: boolean | undefined }): boolean {
+  return organization.kind === "OPERATOR" || organization.requireCertificateSignIn === true;
+}
+
 function toCurrentUser(user: CurrentUser): CurrentUser {
   const { organization } = user;
   return {
@@ -74,7 +79,7 @@ function toCurrentUser(user: CurrentUser): CurrentUser {
       nameLocal: organization.nameLocal,
       nameLatin: organization.nameLatin,
       status: organization.status,
-      ...(organization.requireCertificateSignIn === undefined ? {} : { requireCertificateSignIn: organization.requireCertificateSignIn }),
+      ...(organization.requireCertificateSignIn === undefined ? {} : { requireCertificateSignIn: requiresCertificateSignIn(organization) }),
     },
   };
 }
@@ -105,7 +110,7 @@ export function createAuthService({ prisma, config, signAccessToken, identifyCer
       role: user.role,
       status: user.organization.status,
       ...(certificateId ? { certificate: true as const } : {}),
-      ...(user.organization.requireCertificateSignIn ? { certificateRequired: true as const } : {}),
+      ...(requiresCertificateSignIn(user.organization) ? { certificateRequired: true as const } : {}),
     });
     const session = { accessToken, expiresIn: config.accessTokenTtlSeconds, user: currentUser, isCertificateSession: certificateId !== null };
     return { session, refreshToken, refreshTokenExpiresAt };

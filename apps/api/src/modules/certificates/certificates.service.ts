@@ -698,6 +698,9 @@ export function createCertificatesService({ prisma, pki, publicUrl, notifier, no
     if (body.requireCertificateSignIn && !actor.isCertificateSession) {
       throw new AppError("CONFLICT", "Sign in with your certificate first: requiring certificate sign-in applies to you as well.");
     }
+    if (!body.requireCertificateSignIn && actor.kind === "OPERATOR") {
+      throw new AppError("CONFLICT", "Ops always sign in with a certificate; this cannot be turned off for the operator's organisation.");
+    }
     return prisma.$transaction(async (tx) => {
       const settings = await repository.updateOrganizationSettings(tx, actor.organizationId, body);
       await recordAuditEvent(tx, {

@@ -6,7 +6,7 @@ import { buildTestApp, type TestApp } from "../../support/test-app.ts";
 import { bearer, signIn, signInOps } from "../registration/registration-helpers.ts";
 
 let testApp: TestApp;
-let ops: { token: string; user: { id: string; organizationId: string } };
+let ops: { token: string; passwordToken: string; user: { id: string; organizationId: string } };
 
 beforeAll(async () => {
   testApp = await buildTestApp();
@@ -111,5 +111,19 @@ describe("users", () => {
     await call("POST", `/api/admin/users/${member.user.id}/reactivation`, ops.token, { reason: "Came back" });
     expect((await signInStatus(member.user.email)).error).toBeUndefined();
     expect((await call("POST", "/api/admin/users/00000000-0000-4000-8000-000000000000/suspension", ops.token, { reason: "x" })).status).toBe(404);
+  });
+});
+
+describe("ops sessions", () => {
+  it("need a certificate sign-in: a password session opens only the certificate page, and the requirement cannot be turned off", async () => {
+    const refused = await call("GET", "/api/admin/organizations", ops.passwordToken);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe("CERTIFICATE_REQUIRED");
+    expect((await call("GET", "/api/certificates", ops.passwordToken)).status).toBe(200);
+    const me = await call<{ organization: { requireCertificateSignIn: boolean } }>("GET", "/api/me", ops.passwordToken);
+    expect(me.body.organization.requireCertificateSignIn).toBe(true);
+    const off = await testApp.app.inject({ method: "PATCH", url: "/api/organizations/current/settings", headers: bearer(ops.token), payload: { requireCertificateSignIn: false } });
+    expect(off.statusCode).toBe(409);
+    expect(off.json().error.message).toContain("Ops always sign in with a certificate");
   });
 });

@@ -3,7 +3,9 @@
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import type { Country } from "@pwp/shared/enums";
 import type { FastifyInstance } from "fastify";
+import { issueTestCertificate } from "../../support/certificates.ts";
 import { createUser, makeRegistrationNumber, TEST_PASSWORD } from "../../support/fixtures.ts";
+import { signChallenge } from "../certificates/certificate-helpers.ts";
 import type { PrismaClient } from "../../../src/db/database.ts";
 
 export const APPLICANT_PASSWORD = "long-enough-password-2026";
@@ -99,12 +101,24 @@ export async function applyAndSignIn(app: FastifyInstance, overrides: Record<str
   return { application, organizationId, token: session.token };
 }
 
-/** An ops user, signed in. */
+/** An ops user, signed in with a certificate (ops always are: a password session opens only the certificate page). */
 export async function signInOps(app: FastifyInstance, prisma: PrismaClient, name = "Ops Reviewer") {
   const { user } = await createUser(prisma, { kind: "OPERATOR", role: "REPRESENTATIVE" });
   await prisma.user.update({ where: { id: user.id }, data: { name } });
-  const session = await signIn(app, user.email, TEST_PASSWORD);
-  return { user, token: session.token };
+  const passwordSession = await signIn(app, user.email, TEST_PASSWORD);
+  const { certificateDer, keyPair } = await issueTestCertificate(app, prisma, { userId: user.id });
+  const challenge = await app.inject({ method: "POST", url: "/api/auth/certificate-challenge", headers: bearer(passwordSession.token) });
+  const signedIn = await app.inject({
+    method: "POST",
+    url: "/api/auth/certificate-sign-in",
+    headers: bearer(passwordSession.token),
+    payload: {
+      challengeId: challenge.json().challengeId,
+      signedData: await signChallenge(challenge.json().challenge, keyPair.privateKey, Buffer.from(certificateDer).toString("base64")),
+    },
+  });
+  if (signedIn.statusCode !== 200) throw new Error(`ops certificate sign-in failed: ${signedIn.statusCode} ${signedIn.body}`);
+  return { user, token: signedIn.json<{ accessToken: string }>().accessToken, passwordToken: passwordSession.token };
 }
 
 /** An approved member organisation's user (not ops), signed in. */
