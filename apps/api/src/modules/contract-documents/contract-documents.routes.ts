@@ -29,7 +29,7 @@ const PdfResponseSchema = Type.Unsafe<Uint8Array>({ type: "string", format: "bin
 
 export default async function contractDocumentsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const service = createContractDocumentsService({ prisma: app.db.prisma, pki: app.pki, now: app.now });
+  const service = createContractDocumentsService({ prisma: app.db.prisma, pki: app.pki, notifier: app.notifier, now: app.now });
   const signedIn = { security: [{ bearerAuth: [] }] };
   const tags = ["contract documents"];
   const params = ContractDocumentParamsSchema;

@@ -33,6 +33,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/app-error.ts";
 import { recordAuditEvent } from "../../lib/audit.ts";
+import type { Notifier } from "../../lib/mail/notifier.ts";
 import { acceptSignedRevision, decodeSignedPdf } from "../../lib/pki/accept-signed-revision.ts";
 import { findSigningAuthority } from "../../lib/signing-authority.ts";
 import type { PlatformPki } from "../../plugins/pki.ts";
@@ -52,6 +53,8 @@ import {
 interface Dependencies {
   prisma: PrismaClient;
   pki: PlatformPki;
+  /** Tells the other party when a document waits on them (sent, signed) or comes back (returned). */
+  notifier?: Notifier;
   now?: () => Date;
 }
 
@@ -102,7 +105,43 @@ function isUniqueViolation(error: unknown): boolean {
 /** The stored content as the tagged input the rules take (stored only after the schema and rules checked it). */
 const inputOf = (document: { kind: ContractDocumentKind; content: unknown }) => ({ kind: document.kind, content: document.content }) as ContractDocumentInput;
 
-export function createContractDocumentsService({ prisma, pki, now = () => new Date() }: Dependencies) {
+export function createContractDocumentsService({ prisma, pki, notifier, now = () => new Date() }: Dependencies) {
+  /** A document step tells the other party: the contractor (its lead, for a joint venture) or the orderer. */
+  async function notifyOtherParty(
+    tx: Prisma.TransactionClient,
+    actor: Actor,
+    document: {
+      id: string;
+      contractId: string;
+      kind: string;
+      number: number;
+      contract: {
+        contractNumber: string;
+        ordererOrganizationId: string;
+        contractorOrganizationId: string;
+        ordererOrganization: { nameLocal: string };
+        contractorOrganization: { nameLocal: string };
+      };
+    },
+    step: { kind: "CONTRACT_DOCUMENT_SENT" | "CONTRACT_DOCUMENT_RETURNED" | "CONTRACT_DOCUMENT_SIGNED"; eventKey: string; reason?: string },
+  ) {
+    const { contract } = document;
+    const isOrderer = actor.organizationId === contract.ordererOrganizationId;
+    await notifier?.notify(tx, {
+      kind: step.kind,
+      eventKey: step.eventKey,
+      organizationIds: [isOrderer ? contract.contractorOrganizationId : contract.ordererOrganizationId],
+      params: {
+        organization: (isOrderer ? contract.ordererOrganization : contract.contractorOrganization).nameLocal,
+        documentKind: document.kind,
+        number: `#${document.number}`,
+        contract: contract.contractNumber,
+        reason: step.reason ?? "",
+      },
+      link: `/contracts/${document.contractId}/documents/${document.id}`,
+    });
+  }
+
   async function loadContract(actor: Actor, contractId: string) {
     const contract = await repository.findContract(prisma, actor.organizationId, contractId);
     if (!contract) throw new AppError("NOT_FOUND", CONTRACT_NOT_FOUND);
@@ -391,6 +430,7 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
         ipAddress: actor.ipAddress,
         data: { contractId: document.contractId, kind: document.kind, number: document.number, edition, sha256, content: input.content as Prisma.InputJsonObject },
       });
+      await notifyOtherParty(tx, actor, document, { kind: "CONTRACT_DOCUMENT_SENT", eventKey: `document:${documentId}:sent:${edition}` });
     });
     return getDocument(actor, documentId);
   }
@@ -411,6 +451,9 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
         ipAddress: actor.ipAddress,
         data: { contractId: document.contractId, kind: document.kind, number: document.number, edition: document.edition, reason },
       });
+      if (action === "RETURN") {
+        await notifyOtherParty(tx, actor, document, { kind: "CONTRACT_DOCUMENT_RETURNED", eventKey: `document:${documentId}:returned:${document.version}`, reason });
+      }
     });
     return getDocument(actor, documentId);
   }
@@ -505,6 +548,7 @@ export function createContractDocumentsService({ prisma, pki, now = () => new Da
             status: next,
           },
         });
+        await notifyOtherParty(tx, actor, document, { kind: "CONTRACT_DOCUMENT_SIGNED", eventKey: `document:${documentId}:signed:${document.edition}:${revision}` });
       });
     } catch (error) {
       if (!(error instanceof AppError && error.code === "CONFLICT") && !isUniqueViolation(error)) throw error;

@@ -127,6 +127,11 @@ describe("an inspection", () => {
     expect(await standingOf()).toMatchObject({ inspected: 600_000_000, invoiced: 0, received: 0, invoiceable: 600_000_000 });
     expect((await listDocuments(testApp, contractor.staff, contract.id)).canCreate).toEqual(["UNIT_PRICES", "INSPECTION", "INVOICE"]);
     expect(await auditActions(testApp, requested.id)).toEqual(["contract_documents.created", "contract_documents.updated", "contract_documents.sent", "contract_documents.signed"]);
+    // The other party hears of each step, linked to the document; the orderer, who acted, is not told of its own steps.
+    const told = await testApp.prisma.notification.findMany({ where: { eventKey: { startsWith: `document:${requested.id}:` } }, select: { userId: true, kind: true, link: true, params: true } });
+    expect(new Set(told.map((notification) => notification.userId))).toEqual(new Set([contractor.representative.id, contractor.staff.id]));
+    expect(new Set(told.map((notification) => notification.kind))).toEqual(new Set(["CONTRACT_DOCUMENT_SENT", "CONTRACT_DOCUMENT_SIGNED"]));
+    expect(told[0]).toMatchObject({ link: `/contracts/${contract.id}/documents/${requested.id}`, params: { documentKind: "INSPECTION", contract: contract.contractNumber } });
   });
 });
 

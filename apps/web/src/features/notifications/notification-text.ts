@@ -3,7 +3,7 @@
 import type { Notification } from "@pwp/shared/notifications";
 import type { TFunction } from "i18next";
 
-const CODED_PARAMS = ["action", "decision"] as const;
+const CODED_PARAMS = ["action", "decision", "documentKind"] as const;
 
 export function notificationText(notification: Pick<Notification, "kind" | "params">, t: TFunction): string {
   const params: Record<string, string> = { ...notification.params };
