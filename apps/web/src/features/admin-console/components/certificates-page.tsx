@@ -12,6 +12,7 @@ import { formatDateTime } from "@/lib/format";
 import { getCurrentLocale } from "@/lib/i18n";
 import { useAdminCertificates, useCrlStatus, usePublishCrl, type CertificateFilter } from "../api/admin-console";
 import "./admin-console.css";
+import { PagedResults } from "./paged-results";
 
 const STATUSES = ["VALID", "REVOKED", "EXPIRED"] as const;
 
@@ -48,62 +49,50 @@ export function AdminCertificatesPage() {
           />
           <Button type="submit">{t("adminConsole.searchButton")}</Button>
         </form>
-        {list.isPending ? (
-          <Spinner label={t("app.loading")} />
-        ) : list.isError ? (
-          <Alert>{describeFormError(list.error, t)}</Alert>
-        ) : (
-          <>
-            <div className="table-scroll">
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("adminConsole.certificates.holder")}</th>
-                    <th scope="col">{t("adminConsole.certificates.subject")}</th>
-                    <th scope="col">{t("adminConsole.certificates.serial")}</th>
-                    <th scope="col">{t("adminConsole.certificates.validity")}</th>
-                    <th scope="col">{t("adminConsole.certificates.status")}</th>
+        <PagedResults query={list} isEmpty={list.data?.pages[0]?.certificates.length === 0}>
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("adminConsole.certificates.holder")}</th>
+                <th scope="col">{t("adminConsole.certificates.subject")}</th>
+                <th scope="col">{t("adminConsole.certificates.serial")}</th>
+                <th scope="col">{t("adminConsole.certificates.validity")}</th>
+                <th scope="col">{t("adminConsole.certificates.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data?.pages.flatMap((page) =>
+                page.certificates.map((certificate) => (
+                  <tr key={certificate.id}>
+                    <th scope="row">
+                      {certificate.holder.name}
+                      <div className="admin-records__muted">{certificate.organization.nameLocal}</div>
+                    </th>
+                    <td>
+                      {certificate.subjectDn}
+                      <div className="admin-records__muted">{certificate.issuerDn}</div>
+                    </td>
+                    <td>
+                      <code>{certificate.serialNumberHex}</code>
+                    </td>
+                    <td>
+                      {formatDateTime(new Date(certificate.notBefore), locale)} – {formatDateTime(new Date(certificate.notAfter), locale)}
+                    </td>
+                    <td>
+                      {certificate.revokedAt
+                        ? t("adminConsole.certificates.revokedOn", { at: formatDateTime(new Date(certificate.revokedAt), locale) })
+                        : new Date(certificate.notAfter) <= new Date()
+                          ? t("adminConsole.certificates.statuses.EXPIRED")
+                          : t("adminConsole.certificates.statuses.VALID")}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {list.data.pages.flatMap((page) =>
-                    page.certificates.map((certificate) => (
-                      <tr key={certificate.id}>
-                        <th scope="row">
-                          {certificate.holder.name}
-                          <div className="admin-records__muted">{certificate.organization.nameLocal}</div>
-                        </th>
-                        <td>
-                          {certificate.subjectDn}
-                          <div className="admin-records__muted">{certificate.issuerDn}</div>
-                        </td>
-                        <td>
-                          <code>{certificate.serialNumberHex}</code>
-                        </td>
-                        <td>
-                          {formatDateTime(new Date(certificate.notBefore), locale)} – {formatDateTime(new Date(certificate.notAfter), locale)}
-                        </td>
-                        <td>
-                          {certificate.revokedAt
-                            ? t("adminConsole.certificates.revokedOn", { at: formatDateTime(new Date(certificate.revokedAt), locale) })
-                            : new Date(certificate.notAfter) <= new Date()
-                              ? t("adminConsole.certificates.statuses.EXPIRED")
-                              : t("adminConsole.certificates.statuses.VALID")}
-                        </td>
-                      </tr>
-                    )),
-                  )}
-                </tbody>
-              </table>
-            </div>
-            {list.data.pages[0]?.certificates.length === 0 && <p>{t("adminConsole.noMatches")}</p>}
-            {list.hasNextPage && (
-              <Button variant="secondary" onClick={() => void list.fetchNextPage()} isLoading={list.isFetchingNextPage}>
-                {t("adminConsole.more")}
-              </Button>
-            )}
-          </>
-        )}
+                )),
+              )}
+            </tbody>
+          </table>
+        </div>
+        </PagedResults>
       </Card>
     </div>
   );

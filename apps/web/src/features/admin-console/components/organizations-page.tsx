@@ -3,16 +3,14 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DocumentTitle } from "@/components/document-title";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
-import { Spinner } from "@/components/ui/spinner";
 import { TextField } from "@/components/ui/text-field";
 import { paths } from "@/config/paths";
-import { describeFormError } from "@/lib/form-errors";
 import { useAdminOrganizations, type OrganizationFilter } from "../api/admin-console";
 import "./admin-console.css";
+import { PagedResults } from "./paged-results";
 
 type FilterForm = { q: string; kind: string; country: string; status: string; suspended: string };
 const EMPTY: FilterForm = { q: "", kind: "", country: "", status: "", suspended: "" };
@@ -76,56 +74,44 @@ export function AdminOrganizationsPage() {
           />
           <Button type="submit">{t("adminConsole.searchButton")}</Button>
         </form>
-        {list.isPending ? (
-          <Spinner label={t("app.loading")} />
-        ) : list.isError ? (
-          <Alert>{describeFormError(list.error, t)}</Alert>
-        ) : (
-          <>
-            <div className="table-scroll">
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("adminConsole.organizations.name")}</th>
-                    <th scope="col">{t("adminConsole.organizations.registrationNumber")}</th>
-                    <th scope="col">{t("adminConsole.organizations.kind")}</th>
-                    <th scope="col">{t("adminConsole.organizations.status")}</th>
-                    <th scope="col">{t("adminConsole.organizations.users")}</th>
+        <PagedResults query={list} isEmpty={list.data?.pages[0]?.organizations.length === 0}>
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("adminConsole.organizations.name")}</th>
+                <th scope="col">{t("adminConsole.organizations.registrationNumber")}</th>
+                <th scope="col">{t("adminConsole.organizations.kind")}</th>
+                <th scope="col">{t("adminConsole.organizations.status")}</th>
+                <th scope="col">{t("adminConsole.organizations.users")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data?.pages.flatMap((page) =>
+                page.organizations.map((organization) => (
+                  <tr key={organization.id}>
+                    <th scope="row">
+                      <Link to={paths.adminOrganization.getHref(organization.id)} lang={organization.country === "KR" ? "ko" : "ja"}>
+                        {organization.nameLocal}
+                      </Link>
+                      <div className="admin-records__muted">{organization.nameLatin}</div>
+                    </th>
+                    <td>{organization.registrationNumber}</td>
+                    <td>
+                      {t(`organizationKinds.${organization.kind}`)} · {organization.country}
+                    </td>
+                    <td>
+                      {t(`adminConsole.organizationStatuses.${organization.status}`)}
+                      {organization.suspendedAt && <span className="badge badge--suspended">{t("adminConsole.suspended")}</span>}
+                    </td>
+                    <td>{organization.userCount}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {list.data.pages.flatMap((page) =>
-                    page.organizations.map((organization) => (
-                      <tr key={organization.id}>
-                        <th scope="row">
-                          <Link to={paths.adminOrganization.getHref(organization.id)} lang={organization.country === "KR" ? "ko" : "ja"}>
-                            {organization.nameLocal}
-                          </Link>
-                          <div className="admin-records__muted">{organization.nameLatin}</div>
-                        </th>
-                        <td>{organization.registrationNumber}</td>
-                        <td>
-                          {t(`organizationKinds.${organization.kind}`)} · {organization.country}
-                        </td>
-                        <td>
-                          {t(`adminConsole.organizationStatuses.${organization.status}`)}
-                          {organization.suspendedAt && <span className="badge badge--suspended">{t("adminConsole.suspended")}</span>}
-                        </td>
-                        <td>{organization.userCount}</td>
-                      </tr>
-                    )),
-                  )}
-                </tbody>
-              </table>
-            </div>
-            {list.data.pages[0]?.organizations.length === 0 && <p>{t("adminConsole.noMatches")}</p>}
-            {list.hasNextPage && (
-              <Button variant="secondary" onClick={() => void list.fetchNextPage()} isLoading={list.isFetchingNextPage}>
-                {t("adminConsole.more")}
-              </Button>
-            )}
-          </>
-        )}
+                )),
+              )}
+            </tbody>
+          </table>
+        </div>
+        </PagedResults>
       </Card>
     </div>
   );

@@ -4,17 +4,15 @@ import { GUARANTEE_STATUSES } from "@pwp/shared/guarantees";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { DocumentTitle } from "@/components/document-title";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
-import { Spinner } from "@/components/ui/spinner";
 import { TextField } from "@/components/ui/text-field";
-import { describeFormError } from "@/lib/form-errors";
 import { formatDateTime } from "@/lib/format";
 import { getCurrentLocale } from "@/lib/i18n";
 import { useAdminContracts, useAdminGuarantees } from "../api/admin-console";
 import "./admin-console.css";
+import { PagedResults } from "./paged-results";
 
 /** The search of a records page: free text and a status, applied on submit. */
 function useRecordSearch<Status extends string>() {
@@ -62,51 +60,39 @@ export function AdminContractsPage() {
           />
           <Button type="submit">{t("adminConsole.searchButton")}</Button>
         </form>
-        {list.isPending ? (
-          <Spinner label={t("app.loading")} />
-        ) : list.isError ? (
-          <Alert>{describeFormError(list.error, t)}</Alert>
-        ) : (
-          <>
-            <div className="table-scroll">
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("adminConsole.contracts.number")}</th>
-                    <th scope="col">{t("adminConsole.contracts.parties")}</th>
-                    <th scope="col">{t("adminConsole.contracts.amount")}</th>
-                    <th scope="col">{t("adminConsole.contracts.status")}</th>
-                    <th scope="col">{t("adminConsole.contracts.updatedAt")}</th>
+        <PagedResults query={list} isEmpty={list.data?.pages[0]?.contracts.length === 0}>
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("adminConsole.contracts.number")}</th>
+                <th scope="col">{t("adminConsole.contracts.parties")}</th>
+                <th scope="col">{t("adminConsole.contracts.amount")}</th>
+                <th scope="col">{t("adminConsole.contracts.status")}</th>
+                <th scope="col">{t("adminConsole.contracts.updatedAt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data?.pages.flatMap((page) =>
+                page.contracts.map((contract) => (
+                  <tr key={contract.id}>
+                    <th scope="row">
+                      {contract.contractNumber}
+                      <div className="admin-records__muted">{contract.title}</div>
+                    </th>
+                    <td>
+                      {contract.orderer.nameLocal} → {contract.jointVentureName ?? contract.contractor.nameLocal}
+                    </td>
+                    <td>{amountOf(contract.amount, contract.currency, locale)}</td>
+                    <td>{t(`contracts.statuses.${contract.status as (typeof CONTRACT_STATUSES)[number]}`)}</td>
+                    <td>{formatDateTime(new Date(contract.updatedAt), locale)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {list.data.pages.flatMap((page) =>
-                    page.contracts.map((contract) => (
-                      <tr key={contract.id}>
-                        <th scope="row">
-                          {contract.contractNumber}
-                          <div className="admin-records__muted">{contract.title}</div>
-                        </th>
-                        <td>
-                          {contract.orderer.nameLocal} → {contract.jointVentureName ?? contract.contractor.nameLocal}
-                        </td>
-                        <td>{amountOf(contract.amount, contract.currency, locale)}</td>
-                        <td>{t(`contracts.statuses.${contract.status as (typeof CONTRACT_STATUSES)[number]}`)}</td>
-                        <td>{formatDateTime(new Date(contract.updatedAt), locale)}</td>
-                      </tr>
-                    )),
-                  )}
-                </tbody>
-              </table>
-            </div>
-            {list.data.pages[0]?.contracts.length === 0 && <p>{t("adminConsole.noMatches")}</p>}
-            {list.hasNextPage && (
-              <Button variant="secondary" onClick={() => void list.fetchNextPage()} isLoading={list.isFetchingNextPage}>
-                {t("adminConsole.more")}
-              </Button>
-            )}
-          </>
-        )}
+                )),
+              )}
+            </tbody>
+          </table>
+        </div>
+        </PagedResults>
       </Card>
     </div>
   );
@@ -136,54 +122,42 @@ export function AdminGuaranteesPage() {
           />
           <Button type="submit">{t("adminConsole.searchButton")}</Button>
         </form>
-        {list.isPending ? (
-          <Spinner label={t("app.loading")} />
-        ) : list.isError ? (
-          <Alert>{describeFormError(list.error, t)}</Alert>
-        ) : (
-          <>
-            <div className="table-scroll">
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("adminConsole.guarantees.number")}</th>
-                    <th scope="col">{t("adminConsole.guarantees.parties")}</th>
-                    <th scope="col">{t("adminConsole.guarantees.amount")}</th>
-                    <th scope="col">{t("adminConsole.guarantees.period")}</th>
-                    <th scope="col">{t("adminConsole.guarantees.status")}</th>
+        <PagedResults query={list} isEmpty={list.data?.pages[0]?.guarantees.length === 0}>
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("adminConsole.guarantees.number")}</th>
+                <th scope="col">{t("adminConsole.guarantees.parties")}</th>
+                <th scope="col">{t("adminConsole.guarantees.amount")}</th>
+                <th scope="col">{t("adminConsole.guarantees.period")}</th>
+                <th scope="col">{t("adminConsole.guarantees.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data?.pages.flatMap((page) =>
+                page.guarantees.map((guarantee) => (
+                  <tr key={guarantee.id}>
+                    <th scope="row">
+                      {guarantee.guaranteeNumber ?? "—"}
+                      <div className="admin-records__muted">{guarantee.worksTitle}</div>
+                    </th>
+                    <td>
+                      {guarantee.contractor.nameLocal} · {guarantee.surety?.nameLocal ?? "—"}
+                      <div className="admin-records__muted">{guarantee.ordererName}</div>
+                    </td>
+                    <td>{amountOf(guarantee.guaranteeAmount, guarantee.currency, locale)}</td>
+                    <td>
+                      {guarantee.guaranteeStartDate} – {guarantee.guaranteeEndDate}
+                    </td>
+                    <td>{t(`guarantees.statuses.${guarantee.status as (typeof GUARANTEE_STATUSES)[number]}`)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {list.data.pages.flatMap((page) =>
-                    page.guarantees.map((guarantee) => (
-                      <tr key={guarantee.id}>
-                        <th scope="row">
-                          {guarantee.guaranteeNumber ?? "—"}
-                          <div className="admin-records__muted">{guarantee.worksTitle}</div>
-                        </th>
-                        <td>
-                          {guarantee.contractor.nameLocal} · {guarantee.surety?.nameLocal ?? "—"}
-                          <div className="admin-records__muted">{guarantee.ordererName}</div>
-                        </td>
-                        <td>{amountOf(guarantee.guaranteeAmount, guarantee.currency, locale)}</td>
-                        <td>
-                          {guarantee.guaranteeStartDate} – {guarantee.guaranteeEndDate}
-                        </td>
-                        <td>{t(`guarantees.statuses.${guarantee.status as (typeof GUARANTEE_STATUSES)[number]}`)}</td>
-                      </tr>
-                    )),
-                  )}
-                </tbody>
-              </table>
-            </div>
-            {list.data.pages[0]?.guarantees.length === 0 && <p>{t("adminConsole.noMatches")}</p>}
-            {list.hasNextPage && (
-              <Button variant="secondary" onClick={() => void list.fetchNextPage()} isLoading={list.isFetchingNextPage}>
-                {t("adminConsole.more")}
-              </Button>
-            )}
-          </>
-        )}
+                )),
+              )}
+            </tbody>
+          </table>
+        </div>
+        </PagedResults>
       </Card>
     </div>
   );
