@@ -299,6 +299,14 @@ export function sanitizeAnnexFileName(name: string | undefined): string {
 // ---- the service --------------------------------------------------------------------------------------------------
 
 export function createContractsService({ prisma, pki, notifier, now = () => new Date() }: Dependencies) {
+  /** The contract's contacts (担当者) of the sides told, as per-case addresses, in the contract's language. */
+  const contactsOf = (
+    row: { contacts: readonly { side: string; email: string }[]; ordererOrganization: { country: "KR" | "JP" } },
+    sides: readonly ("ORDERER" | "CONTRACTOR")[],
+  ) => ({
+    addresses: row.contacts.filter((contact) => sides.includes(contact.side as "ORDERER" | "CONTRACTOR") && contact.email).map((contact) => contact.email),
+    locale: row.ordererOrganization.country === "KR" ? ("ko" as const) : ("ja" as const),
+  });
   /** The firms of the contractor side: the contractor, or every firm of a joint venture. */
   const contractorSideOf = (row: { contractorOrganizationId: string; jointVentureMembers: readonly { organizationId: string }[] }) => [
     ...new Set([row.contractorOrganizationId, ...row.jointVentureMembers.map((member) => member.organizationId)]),
@@ -666,6 +674,7 @@ export function createContractsService({ prisma, pki, notifier, now = () => new 
         organizationIds: contractorSideOf(row),
         params: { number: row.contractNumber, title: row.title, organization: row.ordererOrganization.nameLocal },
         link: `/contracts/${contractId}`,
+        extraEmails: contactsOf(row, ["CONTRACTOR"]),
       });
     });
     return getContract(actor, contractId);
@@ -697,6 +706,7 @@ export function createContractsService({ prisma, pki, notifier, now = () => new 
           organizationIds: side === "ORDERER" ? contractorSideOf(row) : [row.ordererOrganizationId],
           params: { number: row.contractNumber, title: row.title, organization: returnedBy, reason },
           link: `/contracts/${contractId}`,
+          extraEmails: contactsOf(row, [side === "ORDERER" ? "CONTRACTOR" : "ORDERER"]),
         });
       }
     });
@@ -860,6 +870,7 @@ export function createContractsService({ prisma, pki, notifier, now = () => new 
                 organizationIds: [following.organizationId],
                 params,
                 link: `/contracts/${contractId}`,
+                extraEmails: contactsOf(row, [following.side]),
               }
             : {
                 kind: "CONTRACT_COMPLETED",
@@ -867,6 +878,7 @@ export function createContractsService({ prisma, pki, notifier, now = () => new 
                 organizationIds: [row.ordererOrganizationId, ...contractorSideOf(row)],
                 params,
                 link: `/contracts/${contractId}`,
+                extraEmails: contactsOf(row, ["ORDERER", "CONTRACTOR"]),
               },
         );
       });

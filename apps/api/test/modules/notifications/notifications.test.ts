@@ -230,6 +230,21 @@ describe("who gets mail", () => {
     expect(correctionMails.find((mail) => mail.recipient === "tanaka@aoba.example.jp")!.text).toContain("保証期間を確認してください");
   });
 
+  it("adds the contract's contacts of the side it waits on", async () => {
+    const testApp = await startApp();
+    const parties = await createParties(testApp, "KR");
+    const call = caller(testApp);
+    const contacts = [
+      { side: "ORDERER" as const, name: "김담당", email: "kim@orderer.example.kr" },
+      { side: "CONTRACTOR" as const, name: "이현장", email: "lee@site.example.kr" },
+    ];
+    const created = await call("POST", "/api/contracts", parties.orderer.staff.auth, draftBody(parties.contractor.organization.id, { contacts }));
+    expect((await call("POST", `/api/contracts/${created.json().id}/send`, parties.orderer.staff.auth, { version: 1 })).statusCode).toBe(200);
+    const recipients = (await mailsFor(`contract:${created.json().id}:sent:1`)).map((mail) => mail.recipient);
+    expect(recipients).toContain("lee@site.example.kr");
+    expect(recipients).not.toContain("kim@orderer.example.kr");
+  });
+
   it("writes mail in the language the user chose", async () => {
     const testApp = await startApp();
     const parties = await createParties(testApp, "KR");
