@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, TEST_PASSWORD } from "./support/fixtures.ts";
 import { buildTestApp, type TestApp } from "./support/test-app.ts";
+import { signInOps } from "./modules/registration/registration-helpers.ts";
 
 let testApp: TestApp;
 let webDist: string;
@@ -94,7 +95,9 @@ describe("the web app", () => {
 describe("permissions", () => {
   it("checks the organisation kind and role declared on the route", async () => {
     const orderer = await accessTokenFor({ kind: "ORDERER", role: "STAFF" });
-    const operator = await accessTokenFor({ kind: "OPERATOR", role: "MANAGER" });
+    // Ops sessions need a certificate sign-in: a password-only one is refused like any other route but the certificate page.
+    const operatorPasswordOnly = await accessTokenFor({ kind: "OPERATOR", role: "MANAGER" });
+    const operator = `Bearer ${(await signInOps(testApp.app, testApp.prisma)).token}`;
     const representative = await accessTokenFor({ kind: "CONTRACTOR", role: "REPRESENTATIVE" });
     const get = (url: string, authorization?: string) =>
       testApp.app.inject({ method: "GET", url, headers: authorization ? { authorization } : {} });
@@ -103,6 +106,7 @@ describe("permissions", () => {
     const refused = await get("/api/test/ops-only", orderer);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe("FORBIDDEN");
+    expect((await get("/api/test/ops-only", operatorPasswordOnly)).json().error.code).toBe("CERTIFICATE_REQUIRED");
     expect((await get("/api/test/ops-only", operator)).statusCode).toBe(200);
     expect((await get("/api/test/representatives", orderer)).statusCode).toBe(403);
     expect((await get("/api/test/representatives", representative)).statusCode).toBe(200);
