@@ -79,6 +79,8 @@ export type OutboxMail = Static<typeof OutboxMailSchema>;
 export const OutboxQuerySchema = Type.Object(
   {
     status: Type.Optional(Type.Enum(OUTBOX_STATUSES)),
+    /** Part of the recipient's address or of the subject. */
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: "^[A-Za-z0-9_-]+$" })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
   },

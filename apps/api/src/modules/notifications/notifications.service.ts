@@ -135,7 +135,11 @@ export function createNotificationsService(deps: { prisma: PrismaClient; now: ()
       const limit = query.limit ?? 50;
       const [rows, counts] = await Promise.all([
         prisma.outboxMail.findMany({
-          where: { ...(query.status ? { status: query.status } : {}), ...beforePosition(decodePageCursor(query.cursor)) },
+          where: {
+            ...(query.status ? { status: query.status } : {}),
+            ...(query.q ? { OR: [{ recipient: { contains: query.q, mode: "insensitive" as const } }, { subject: { contains: query.q, mode: "insensitive" as const } }] } : {}),
+            ...beforePosition(decodePageCursor(query.cursor)),
+          },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           take: limit + 1,
           select: MAIL_SUMMARY_SELECT,

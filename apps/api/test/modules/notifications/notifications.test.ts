@@ -169,6 +169,8 @@ describe("delivery", () => {
     const list = await testApp.app.inject({ method: "GET", url: "/api/admin/mail?status=FAILED", headers: bearer(ops.token) });
     expect(list.json<OutboxList>().mails.map((mail) => mail.id)).toContain(failed!.id);
     expect(list.json<OutboxList>().smtpConfigured).toBe(true);
+    const searched = await testApp.app.inject({ method: "GET", url: `/api/admin/mail?q=${encodeURIComponent(failed!.recipient.toUpperCase())}`, headers: bearer(ops.token) });
+    expect(searched.json<OutboxList>().mails.map((mail) => mail.recipient)).toEqual([failed!.recipient]);
     const retried = await testApp.app.inject({ method: "POST", url: `/api/admin/mail/${failed!.id}/retry`, headers: bearer(ops.token) });
     expect(retried.json<OutboxMail>().status).toBe("PENDING");
     expect((await testApp.app.inject({ method: "POST", url: `/api/admin/mail/${failed!.id}/retry`, headers: bearer(ops.token) })).statusCode).toBe(409);

@@ -57,13 +57,14 @@ export function saveMailLanguage(locale: Locale): Promise<unknown> {
   return request("/me/locale", { method: "PUT", body: { locale } });
 }
 
-export function useOutbox(status: string) {
+export function useOutbox(status: string, search: string) {
   return useInfiniteQuery(
     infiniteQueryOptions({
-      queryKey: [...outboxQueryKey, status],
+      queryKey: [...outboxQueryKey, status, search],
       queryFn: ({ signal, pageParam }) => {
         const params = new URLSearchParams();
         if (status) params.set("status", status);
+        if (search) params.set("q", search);
         if (pageParam) params.set("cursor", pageParam);
         const query = params.toString();
         return apiClient.get<OutboxList>(`/admin/mail${query ? `?${query}` : ""}`, { signal });

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
+import { TextField } from "@/components/ui/text-field";
 import { describeFormError } from "@/lib/form-errors";
 import { formatDateTime } from "@/lib/format";
 import { getCurrentLocale } from "@/lib/i18n";
@@ -18,8 +19,10 @@ export function OutboxPage() {
   const { t } = useTranslation();
   const locale = getCurrentLocale();
   const [status, setStatus] = useState("");
+  const [searchText, setSearchText] = useState("");
+  const [search, setSearch] = useState("");
   const [openId, setOpenId] = useState<string | null>(null);
-  const outbox = useOutbox(status);
+  const outbox = useOutbox(status, search);
   const retry = useRetryMail();
   const first = outbox.data?.pages[0];
 
@@ -32,12 +35,23 @@ export function OutboxPage() {
       </div>
       <Card title={t("notifications.outbox.listTitle")}>
         {first && <p>{t("notifications.outbox.counts", first.counts)}</p>}
-        <Select
-          label={t("notifications.outbox.status")}
-          value={status}
-          onChange={(event) => setStatus(event.target.value)}
-          options={[{ value: "", label: t("notifications.outbox.all") }, ...OUTBOX_STATUSES.map((value) => ({ value, label: t(`notifications.outbox.statuses.${value}`) }))]}
-        />
+        <form
+          className="outbox__filters"
+          role="search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setSearch(searchText.trim());
+          }}
+        >
+          <Select
+            label={t("notifications.outbox.status")}
+            value={status}
+            onChange={(event) => setStatus(event.target.value)}
+            options={[{ value: "", label: t("notifications.outbox.all") }, ...OUTBOX_STATUSES.map((value) => ({ value, label: t(`notifications.outbox.statuses.${value}`) }))]}
+          />
+          <TextField label={t("notifications.outbox.search")} value={searchText} onChange={(event) => setSearchText(event.target.value)} />
+          <Button type="submit">{t("notifications.outbox.searchButton")}</Button>
+        </form>
         {retry.error ? <Alert>{describeFormError(retry.error, t)}</Alert> : null}
         {outbox.isPending ? (
           <Spinner label={t("app.loading")} />
