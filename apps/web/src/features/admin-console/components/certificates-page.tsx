@@ -50,48 +50,48 @@ export function AdminCertificatesPage() {
           <Button type="submit">{t("adminConsole.searchButton")}</Button>
         </form>
         <PagedResults query={list} isEmpty={list.data?.pages[0]?.certificates.length === 0}>
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("adminConsole.certificates.holder")}</th>
-                <th scope="col">{t("adminConsole.certificates.subject")}</th>
-                <th scope="col">{t("adminConsole.certificates.serial")}</th>
-                <th scope="col">{t("adminConsole.certificates.validity")}</th>
-                <th scope="col">{t("adminConsole.certificates.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data?.pages.flatMap((page) =>
-                page.certificates.map((certificate) => (
-                  <tr key={certificate.id}>
-                    <th scope="row">
-                      {certificate.holder.name}
-                      <div className="admin-records__muted">{certificate.organization.nameLocal}</div>
-                    </th>
-                    <td>
-                      {certificate.subjectDn}
-                      <div className="admin-records__muted">{certificate.issuerDn}</div>
-                    </td>
-                    <td>
-                      <code>{certificate.serialNumberHex}</code>
-                    </td>
-                    <td>
-                      {formatDateTime(new Date(certificate.notBefore), locale)} – {formatDateTime(new Date(certificate.notAfter), locale)}
-                    </td>
-                    <td>
-                      {certificate.revokedAt
-                        ? t("adminConsole.certificates.revokedOn", { at: formatDateTime(new Date(certificate.revokedAt), locale) })
-                        : new Date(certificate.notAfter) <= new Date()
-                          ? t("adminConsole.certificates.statuses.EXPIRED")
-                          : t("adminConsole.certificates.statuses.VALID")}
-                    </td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
-        </div>
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("adminConsole.certificates.holder")}</th>
+                  <th scope="col">{t("adminConsole.certificates.subject")}</th>
+                  <th scope="col">{t("adminConsole.certificates.serial")}</th>
+                  <th scope="col">{t("adminConsole.certificates.validity")}</th>
+                  <th scope="col">{t("adminConsole.certificates.status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data?.pages.flatMap((page) =>
+                  page.certificates.map((certificate) => (
+                    <tr key={certificate.id}>
+                      <th scope="row">
+                        {certificate.holder.name}
+                        <div className="admin-records__muted">{certificate.organization.nameLocal}</div>
+                      </th>
+                      <td>
+                        {certificate.subjectDn}
+                        <div className="admin-records__muted">{certificate.issuerDn}</div>
+                      </td>
+                      <td>
+                        <code>{certificate.serialNumberHex}</code>
+                      </td>
+                      <td>
+                        {formatDateTime(new Date(certificate.notBefore), locale)} – {formatDateTime(new Date(certificate.notAfter), locale)}
+                      </td>
+                      <td>
+                        {certificate.revokedAt
+                          ? t("adminConsole.certificates.revokedOn", { at: formatDateTime(new Date(certificate.revokedAt), locale) })
+                          : new Date(certificate.notAfter) <= new Date()
+                            ? t("adminConsole.certificates.statuses.EXPIRED")
+                            : t("adminConsole.certificates.statuses.VALID")}
+                      </td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
         </PagedResults>
       </Card>
     </div>

@@ -75,42 +75,42 @@ export function AdminOrganizationsPage() {
           <Button type="submit">{t("adminConsole.searchButton")}</Button>
         </form>
         <PagedResults query={list} isEmpty={list.data?.pages[0]?.organizations.length === 0}>
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("adminConsole.organizations.name")}</th>
-                <th scope="col">{t("adminConsole.organizations.registrationNumber")}</th>
-                <th scope="col">{t("adminConsole.organizations.kind")}</th>
-                <th scope="col">{t("adminConsole.organizations.status")}</th>
-                <th scope="col">{t("adminConsole.organizations.users")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data?.pages.flatMap((page) =>
-                page.organizations.map((organization) => (
-                  <tr key={organization.id}>
-                    <th scope="row">
-                      <Link to={paths.adminOrganization.getHref(organization.id)} lang={organization.country === "KR" ? "ko" : "ja"}>
-                        {organization.nameLocal}
-                      </Link>
-                      <div className="admin-records__muted">{organization.nameLatin}</div>
-                    </th>
-                    <td>{organization.registrationNumber}</td>
-                    <td>
-                      {t(`organizationKinds.${organization.kind}`)} · {organization.country}
-                    </td>
-                    <td>
-                      {t(`adminConsole.organizationStatuses.${organization.status}`)}
-                      {organization.suspendedAt && <span className="badge badge--suspended">{t("adminConsole.suspended")}</span>}
-                    </td>
-                    <td>{organization.userCount}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
-        </div>
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("adminConsole.organizations.name")}</th>
+                  <th scope="col">{t("adminConsole.organizations.registrationNumber")}</th>
+                  <th scope="col">{t("adminConsole.organizations.kind")}</th>
+                  <th scope="col">{t("adminConsole.organizations.status")}</th>
+                  <th scope="col">{t("adminConsole.organizations.users")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data?.pages.flatMap((page) =>
+                  page.organizations.map((organization) => (
+                    <tr key={organization.id}>
+                      <th scope="row">
+                        <Link to={paths.adminOrganization.getHref(organization.id)} lang={organization.country === "KR" ? "ko" : "ja"}>
+                          {organization.nameLocal}
+                        </Link>
+                        <div className="admin-records__muted">{organization.nameLatin}</div>
+                      </th>
+                      <td>{organization.registrationNumber}</td>
+                      <td>
+                        {t(`organizationKinds.${organization.kind}`)} · {organization.country}
+                      </td>
+                      <td>
+                        {t(`adminConsole.organizationStatuses.${organization.status}`)}
+                        {organization.suspendedAt && <span className="badge badge--suspended">{t("adminConsole.suspended")}</span>}
+                      </td>
+                      <td>{organization.userCount}</td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
         </PagedResults>
       </Card>
     </div>

@@ -1,12 +1,12 @@
 import { formatAmount, type AmountLocale } from "@pwp/shared/amounts";
 import { CONTRACT_STATUSES, type Currency } from "@pwp/shared/contracts";
 import { GUARANTEE_STATUSES } from "@pwp/shared/guarantees";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DocumentTitle } from "@/components/document-title";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Select } from "@/components/ui/select";
+import { Select, type SelectOption } from "@/components/ui/select";
 import { TextField } from "@/components/ui/text-field";
 import { formatDateTime } from "@/lib/format";
 import { getCurrentLocale } from "@/lib/i18n";
@@ -32,6 +32,36 @@ function useRecordSearch<Status extends string>() {
   };
 }
 
+type RecordSearch = Omit<ReturnType<typeof useRecordSearch>, "filter">;
+
+/** A read-only records page: heading, the search (text and status) and the list under it. */
+function RecordsPage(props: { area: "contracts" | "guarantees"; search: RecordSearch; statusOptions: readonly SelectOption[]; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { area, search } = props;
+  return (
+    <div className={`admin-${area}`}>
+      <DocumentTitle page={t(`adminConsole.${area}.title`)} />
+      <div className="page-heading">
+        <h1>{t(`adminConsole.${area}.title`)}</h1>
+        <p className="page-heading__lead">{t("adminConsole.readOnlyIntro")}</p>
+      </div>
+      <Card title={t(`adminConsole.${area}.listTitle`)}>
+        <form className="admin-search" onSubmit={search.submit} noValidate role="search">
+          <TextField label={t(`adminConsole.${area}.search`)} value={search.q} onChange={(event) => search.setQ(event.target.value)} />
+          <Select
+            label={t(`adminConsole.${area}.status`)}
+            value={search.status}
+            onChange={(event) => search.setStatus(event.target.value)}
+            options={[{ value: "", label: t("adminConsole.any") }, ...props.statusOptions]}
+          />
+          <Button type="submit">{t("adminConsole.searchButton")}</Button>
+        </form>
+        {props.children}
+      </Card>
+    </div>
+  );
+}
+
 function amountOf(value: string, currency: string, locale: AmountLocale): string {
   return formatAmount(BigInt(value), currency as Currency, locale);
 }
@@ -42,25 +72,10 @@ export function AdminContractsPage() {
   const locale = getCurrentLocale();
   const search = useRecordSearch<(typeof CONTRACT_STATUSES)[number]>();
   const list = useAdminContracts(search.filter);
+  const statusOptions = CONTRACT_STATUSES.map((value) => ({ value, label: t(`contracts.statuses.${value}`) }));
   return (
-    <div className="admin-contracts">
-      <DocumentTitle page={t("adminConsole.contracts.title")} />
-      <div className="page-heading">
-        <h1>{t("adminConsole.contracts.title")}</h1>
-        <p className="page-heading__lead">{t("adminConsole.readOnlyIntro")}</p>
-      </div>
-      <Card title={t("adminConsole.contracts.listTitle")}>
-        <form className="admin-search" onSubmit={search.submit} noValidate role="search">
-          <TextField label={t("adminConsole.contracts.search")} value={search.q} onChange={(event) => search.setQ(event.target.value)} />
-          <Select
-            label={t("adminConsole.contracts.status")}
-            value={search.status}
-            onChange={(event) => search.setStatus(event.target.value)}
-            options={[{ value: "", label: t("adminConsole.any") }, ...CONTRACT_STATUSES.map((value) => ({ value, label: t(`contracts.statuses.${value}`) }))]}
-          />
-          <Button type="submit">{t("adminConsole.searchButton")}</Button>
-        </form>
-        <PagedResults query={list} isEmpty={list.data?.pages[0]?.contracts.length === 0}>
+    <RecordsPage area="contracts" search={search} statusOptions={statusOptions}>
+      <PagedResults query={list} isEmpty={list.data?.pages[0]?.contracts.length === 0}>
         <div className="table-scroll">
           <table className="data-table">
             <thead>
@@ -92,9 +107,8 @@ export function AdminContractsPage() {
             </tbody>
           </table>
         </div>
-        </PagedResults>
-      </Card>
-    </div>
+      </PagedResults>
+    </RecordsPage>
   );
 }
 
@@ -104,25 +118,10 @@ export function AdminGuaranteesPage() {
   const locale = getCurrentLocale();
   const search = useRecordSearch<(typeof GUARANTEE_STATUSES)[number]>();
   const list = useAdminGuarantees(search.filter);
+  const statusOptions = GUARANTEE_STATUSES.map((value) => ({ value, label: t(`guarantees.statuses.${value}`) }));
   return (
-    <div className="admin-guarantees">
-      <DocumentTitle page={t("adminConsole.guarantees.title")} />
-      <div className="page-heading">
-        <h1>{t("adminConsole.guarantees.title")}</h1>
-        <p className="page-heading__lead">{t("adminConsole.readOnlyIntro")}</p>
-      </div>
-      <Card title={t("adminConsole.guarantees.listTitle")}>
-        <form className="admin-search" onSubmit={search.submit} noValidate role="search">
-          <TextField label={t("adminConsole.guarantees.search")} value={search.q} onChange={(event) => search.setQ(event.target.value)} />
-          <Select
-            label={t("adminConsole.guarantees.status")}
-            value={search.status}
-            onChange={(event) => search.setStatus(event.target.value)}
-            options={[{ value: "", label: t("adminConsole.any") }, ...GUARANTEE_STATUSES.map((value) => ({ value, label: t(`guarantees.statuses.${value}`) }))]}
-          />
-          <Button type="submit">{t("adminConsole.searchButton")}</Button>
-        </form>
-        <PagedResults query={list} isEmpty={list.data?.pages[0]?.guarantees.length === 0}>
+    <RecordsPage area="guarantees" search={search} statusOptions={statusOptions}>
+      <PagedResults query={list} isEmpty={list.data?.pages[0]?.guarantees.length === 0}>
         <div className="table-scroll">
           <table className="data-table">
             <thead>
@@ -157,8 +156,7 @@ export function AdminGuaranteesPage() {
             </tbody>
           </table>
         </div>
-        </PagedResults>
-      </Card>
-    </div>
+      </PagedResults>
+    </RecordsPage>
   );
 }
