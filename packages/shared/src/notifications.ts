@@ -26,6 +26,10 @@ export type NotificationKind = keyof typeof NOTIFICATION_KIND_DEFAULTS;
 export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_KIND_DEFAULTS) as NotificationKind[];
 export const NotificationKindSchema = Type.Enum(NOTIFICATION_KINDS);
 
+/** Params a step passes as codes (a guarantee version's kind, a decision, a document's kind): the e-mail and the inbox
+ *  each put them into the reader's language before the sentence is built. */
+export const NOTIFICATION_CODED_PARAMS = ["action", "decision", "documentKind"] as const;
+
 export const NotificationSchema = Type.Object({
   id: Type.String({ format: "uuid" }),
   kind: NotificationKindSchema,

@@ -2,9 +2,6 @@
 // step passes (names and numbers), so one message reads right for every case of its kind.
 import type { NotificationKind } from "@pwp/shared/notifications";
 
-/** Words a step passes as codes (a version's kind, a decision), put into the reader's language before rendering. */
-export const CODED_PARAMS = ["action", "decision", "documentKind"] as const;
-
 type Messages = Record<NotificationKind, { subject: string; body: string }> & {
   footer: string;
   open: string;

@@ -52,7 +52,7 @@ export function createNotifier(options: { publicUrl: string }) {
         },
       });
       if (users.length === 0 && !event.extraEmails?.addresses.length) return;
-      const params = Object.fromEntries(Object.entries(event.params).map(([key, value]) => [key, value ?? ""]));
+      const { params } = event;
       await db.notification.createMany({
         data: users.map((user) => ({ userId: user.id, kind: event.kind, params, link: event.link, eventKey: event.eventKey })),
         skipDuplicates: true,

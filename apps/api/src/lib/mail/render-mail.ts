@@ -1,8 +1,8 @@
 // Renders a notification's e-mail in the recipient's language, as plain text and as HTML with every value escaped.
 import type { Locale } from "@pwp/shared/enums";
-import type { NotificationKind } from "@pwp/shared/notifications";
+import { NOTIFICATION_CODED_PARAMS, type NotificationKind } from "@pwp/shared/notifications";
 import { createInstance, type i18n } from "i18next";
-import { CODED_PARAMS, MAIL_MESSAGES } from "./mail-messages.ts";
+import { MAIL_MESSAGES } from "./mail-messages.ts";
 
 let translator: i18n | undefined;
 
@@ -32,7 +32,7 @@ export interface RenderedMail {
 export function renderMail(kind: NotificationKind, locale: Locale, params: Record<string, string>, absoluteLink: string): RenderedMail {
   const t = getTranslator().getFixedT(locale);
   const words = { ...params };
-  for (const name of CODED_PARAMS) if (params[name]) words[name] = t(`${name}.${params[name]}`);
+  for (const name of NOTIFICATION_CODED_PARAMS) if (params[name]) words[name] = t(`${name}.${params[name]}`);
   // A line left empty by a missing optional value (e.g. no reason given) is dropped rather than sent blank.
   const subject = t(`${kind}.subject`, words).replace(/[\r\n]+/g, " ").trim();
   const lines = t(`${kind}.body`, words)
