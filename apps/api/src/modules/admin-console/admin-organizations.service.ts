@@ -90,6 +90,50 @@ export function createAdminOrganizationsService(deps: { prisma: PrismaClient; no
     return row;
   }
 
+  type SuspensionTarget = { kind: "organization" | "user"; id: string };
+
+  /**
+   * Suspends (or reactivates) an organisation or a user, with the reason, in one transaction: the conditional update
+   * makes a second click a conflict, a suspension revokes the refresh tokens it ends, and the audit event goes with it.
+   */
+  async function changeSuspension(actor: Actor, target: SuspensionTarget, suspend: boolean, reason: string): Promise<void> {
+    const isOrganization = target.kind === "organization";
+    const noun = isOrganization ? "organisation" : "user";
+    if (suspend && target.id === (isOrganization ? actor.organizationId : actor.userId)) {
+      throw new AppError("CONFLICT", isOrganization ? "Ops cannot suspend their own organisation." : "Ops cannot suspend themselves.");
+    }
+    const trimmed = reason.trim();
+    const at = now();
+    await prisma.$transaction(async (tx) => {
+      const organizationId = isOrganization
+        ? (await tx.organization.findUnique({ where: { id: target.id }, select: { id: true } }))?.id
+        : (await tx.user.findUnique({ where: { id: target.id }, select: { organizationId: true } }))?.organizationId;
+      if (!organizationId) throw new AppError("NOT_FOUND", `No such ${noun}.`);
+      const where = { id: target.id, suspendedAt: suspend ? null : { not: null } };
+      const data = suspend ? { suspendedAt: at, suspensionReason: trimmed } : { suspendedAt: null, suspensionReason: null };
+      const { count } = isOrganization ? await tx.organization.updateMany({ where, data }) : await tx.user.updateMany({ where, data });
+      if (count === 0) {
+        throw new AppError("CONFLICT", suspend ? `This ${noun} is already suspended.` : `This ${noun} is not suspended.`, {
+          currentState: suspend ? "SUSPENDED" : "ACTIVE",
+        });
+      }
+      const ended = suspend
+        ? await tx.refreshToken.updateMany({
+            where: { revokedAt: null, ...(isOrganization ? { user: { organizationId: target.id } } : { userId: target.id }) },
+            data: { revokedAt: at, revokedReason: "SUSPENDED" },
+          })
+        : undefined;
+      await recordAuditEvent(tx, {
+        action: `admin.${target.kind}_${suspend ? "suspended" : "reactivated"}`,
+        actor,
+        ipAddress: actor.ipAddress,
+        target: { type: target.kind, id: target.id },
+        data: { reason: trimmed, ...(isOrganization ? {} : { organizationId }), ...(ended ? { sessionsEnded: ended.count } : {}) },
+      });
+    });
+    suspensions.invalidate();
+  }
+
   return {
     async listOrganizations(query: AdminOrganizationQuery): Promise<AdminOrganizationList> {
       const limit = query.limit ?? 50;
@@ -123,93 +167,23 @@ export function createAdminOrganizationsService(deps: { prisma: PrismaClient; no
     },
 
     async suspendOrganization(actor: Actor, organizationId: string, reason: string): Promise<AdminOrganization> {
-      if (organizationId === actor.organizationId) throw new AppError("CONFLICT", "Ops cannot suspend their own organisation.");
-      await organizationOrNotFound(organizationId);
-      const at = now();
-      await prisma.$transaction(async (tx) => {
-        const { count } = await tx.organization.updateMany({
-          where: { id: organizationId, suspendedAt: null },
-          data: { suspendedAt: at, suspensionReason: reason.trim() },
-        });
-        if (count === 0) throw new AppError("CONFLICT", "This organisation is already suspended.", { currentState: "SUSPENDED" });
-        const { count: revoked } = await tx.refreshToken.updateMany({
-          where: { user: { organizationId }, revokedAt: null },
-          data: { revokedAt: at, revokedReason: "SUSPENDED" },
-        });
-        await recordAuditEvent(tx, {
-          action: "admin.organization_suspended",
-          actor,
-          ipAddress: actor.ipAddress,
-          target: { type: "organization", id: organizationId },
-          data: { reason: reason.trim(), sessionsEnded: revoked },
-        });
-      });
-      suspensions.invalidate();
+      await changeSuspension(actor, { kind: "organization", id: organizationId }, true, reason);
       return toOrganization(await organizationOrNotFound(organizationId));
     },
 
     async reactivateOrganization(actor: Actor, organizationId: string, reason: string): Promise<AdminOrganization> {
-      await organizationOrNotFound(organizationId);
-      await prisma.$transaction(async (tx) => {
-        const { count } = await tx.organization.updateMany({
-          where: { id: organizationId, suspendedAt: { not: null } },
-          data: { suspendedAt: null, suspensionReason: null },
-        });
-        if (count === 0) throw new AppError("CONFLICT", "This organisation is not suspended.", { currentState: "ACTIVE" });
-        await recordAuditEvent(tx, {
-          action: "admin.organization_reactivated",
-          actor,
-          ipAddress: actor.ipAddress,
-          target: { type: "organization", id: organizationId },
-          data: { reason: reason.trim() },
-        });
-      });
-      suspensions.invalidate();
+      await changeSuspension(actor, { kind: "organization", id: organizationId }, false, reason);
       return toOrganization(await organizationOrNotFound(organizationId));
     },
 
     async suspendUser(actor: Actor, userId: string, reason: string): Promise<AdminUser> {
-      if (userId === actor.userId) throw new AppError("CONFLICT", "Ops cannot suspend themselves.");
-      const at = now();
-      const user = await prisma.$transaction(async (tx) => {
-        const existing = await tx.user.findUnique({ where: { id: userId }, select: { organizationId: true } });
-        if (!existing) throw new AppError("NOT_FOUND", "No such user.");
-        const { count } = await tx.user.updateMany({ where: { id: userId, suspendedAt: null }, data: { suspendedAt: at, suspensionReason: reason.trim() } });
-        if (count === 0) throw new AppError("CONFLICT", "This user is already suspended.", { currentState: "SUSPENDED" });
-        const { count: revoked } = await tx.refreshToken.updateMany({
-          where: { userId, revokedAt: null },
-          data: { revokedAt: at, revokedReason: "SUSPENDED" },
-        });
-        await recordAuditEvent(tx, {
-          action: "admin.user_suspended",
-          actor,
-          ipAddress: actor.ipAddress,
-          target: { type: "user", id: userId },
-          data: { reason: reason.trim(), organizationId: existing.organizationId, sessionsEnded: revoked },
-        });
-        return tx.user.findUniqueOrThrow({ where: { id: userId }, select: USER_SELECT });
-      });
-      suspensions.invalidate();
-      return toUser(user);
+      await changeSuspension(actor, { kind: "user", id: userId }, true, reason);
+      return toUser(await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: USER_SELECT }));
     },
 
     async reactivateUser(actor: Actor, userId: string, reason: string): Promise<AdminUser> {
-      const user = await prisma.$transaction(async (tx) => {
-        const existing = await tx.user.findUnique({ where: { id: userId }, select: { organizationId: true } });
-        if (!existing) throw new AppError("NOT_FOUND", "No such user.");
-        const { count } = await tx.user.updateMany({ where: { id: userId, suspendedAt: { not: null } }, data: { suspendedAt: null, suspensionReason: null } });
-        if (count === 0) throw new AppError("CONFLICT", "This user is not suspended.", { currentState: "ACTIVE" });
-        await recordAuditEvent(tx, {
-          action: "admin.user_reactivated",
-          actor,
-          ipAddress: actor.ipAddress,
-          target: { type: "user", id: userId },
-          data: { reason: reason.trim(), organizationId: existing.organizationId },
-        });
-        return tx.user.findUniqueOrThrow({ where: { id: userId }, select: USER_SELECT });
-      });
-      suspensions.invalidate();
-      return toUser(user);
+      await changeSuspension(actor, { kind: "user", id: userId }, false, reason);
+      return toUser(await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: USER_SELECT }));
     },
   };
 }
