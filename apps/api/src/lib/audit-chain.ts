@@ -62,7 +62,8 @@ export async function appendToAuditChain(tx: Prisma.TransactionClient, event: Ne
   await tx.auditChainHead.update({ where: { chain }, data: { seq: content.chainSeq, hash }, select: { chain: true } });
 }
 
-const EVENT_SELECT = {
+/** Every column of an audit event: what the chain hashes and what ops read. */
+export const AUDIT_EVENT_SELECT = {
   id: true,
   chain: true,
   chainSeq: true,
@@ -78,7 +79,7 @@ const EVENT_SELECT = {
   data: true,
 } as const;
 
-type StoredEvent = Prisma.AuditEventGetPayload<{ select: typeof EVENT_SELECT }>;
+type StoredEvent = Prisma.AuditEventGetPayload<{ select: typeof AUDIT_EVENT_SELECT }>;
 
 function contentOf(event: StoredEvent, prevHash: string): ChainedEventContent {
   return {
@@ -105,7 +106,7 @@ async function* eventsOfChain(prisma: PrismaClient | Prisma.TransactionClient, c
       where: { chain, chainSeq: { gt: after } },
       orderBy: { chainSeq: "asc" },
       take: BATCH,
-      select: EVENT_SELECT,
+      select: AUDIT_EVENT_SELECT,
     });
     yield* batch;
     if (batch.length < BATCH) return;
@@ -118,7 +119,9 @@ async function* eventsOfChain(prisma: PrismaClient | Prisma.TransactionClient, c
  * canonical JSON): hash them once, at start-up, before anything new is appended.
  */
 export async function sealUnhashedAuditEvents(prisma: PrismaClient): Promise<number> {
-  const chains = await prisma.auditEvent.findMany({ where: { hash: null }, distinct: ["chain"], select: { chain: true } });
+  // Only the migration leaves a head without a hash (a writer sets it in the transaction that creates the head), so the
+  // heads name the chains to seal without scanning the events on every start.
+  const chains = await prisma.auditChainHead.findMany({ where: { hash: "" }, select: { chain: true } });
   let sealed = 0;
   for (const { chain } of chains) {
     await prisma.$transaction(

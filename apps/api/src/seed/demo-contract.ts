@@ -176,6 +176,6 @@ export async function seedDemoContract(tx: Tx, input: { cas: PlatformCas; public
       select: { id: true },
     });
   }
-  await recordAuditEvent(tx, { action: "demo.contract.seeded", target: { type: "contract", id: contract.id }, data: { contractNumber: DEMO_CONTRACT_NUMBER } });
+  await recordAuditEvent(tx, { action: "demo.contract.seeded", target: { type: "Contract", id: contract.id }, data: { contractNumber: DEMO_CONTRACT_NUMBER } });
   return contract.id;
 }

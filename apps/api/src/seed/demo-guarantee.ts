@@ -182,6 +182,6 @@ export async function seedDemoGuarantee(
       select: { id: true },
     });
   }
-  await recordAuditEvent(tx, { action: "demo.guarantee.seeded", target: { type: "guarantee", id: guarantee.id }, data: { guaranteeNumber: DEMO_GUARANTEE_NUMBER } });
+  await recordAuditEvent(tx, { action: "demo.guarantee.seeded", target: { type: "Guarantee", id: guarantee.id }, data: { guaranteeNumber: DEMO_GUARANTEE_NUMBER } });
   return guarantee.id;
 }

@@ -127,7 +127,7 @@ export function createAdminOrganizationsService(deps: { prisma: PrismaClient; no
         action: `admin.${target.kind}_${suspend ? "suspended" : "reactivated"}`,
         actor,
         ipAddress: actor.ipAddress,
-        target: { type: target.kind, id: target.id },
+        target: { type: isOrganization ? "Organization" : "User", id: target.id },
         data: { reason: trimmed, ...(isOrganization ? {} : { organizationId }), ...(ended ? { sessionsEnded: ended.count } : {}) },
       });
     });

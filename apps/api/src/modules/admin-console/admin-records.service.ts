@@ -183,7 +183,7 @@ export function createAdminRecordsService(deps: {
           action: "pki.crl_published",
           actor,
           ipAddress: actor.ipAddress,
-          target: { type: "crl", id: published.crlNumber.toString() },
+          target: { type: "Crl", id: published.crlNumber.toString() },
           data: { crlNumber: published.crlNumber.toString(), byOps: true },
         });
       });

@@ -2,32 +2,18 @@
 import type { AuditEventExportQuery } from "@pwp/shared/audit-log";
 import type { PrismaClient } from "../../db/database.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { AUDIT_EVENT_SELECT } from "../../lib/audit-chain.ts";
 
-const EVENT_SELECT = {
-  id: true,
-  occurredAt: true,
-  action: true,
-  actorUserId: true,
-  actorOrganizationId: true,
-  targetType: true,
-  targetId: true,
-  ipAddress: true,
-  data: true,
-  chain: true,
-  chainSeq: true,
-  hash: true,
-} as const;
-
-export type StoredAuditEvent = Prisma.AuditEventGetPayload<{ select: typeof EVENT_SELECT }>;
+export type StoredAuditEvent = Prisma.AuditEventGetPayload<{ select: typeof AUDIT_EVENT_SELECT }>;
 
 function whereOf(filter: AuditEventExportQuery, beforeId: bigint | undefined): Prisma.AuditEventWhereInput {
   const conditions: Prisma.AuditEventWhereInput[] = [];
   if (filter.organizationId) {
     conditions.push({
-      OR: [{ actorOrganizationId: filter.organizationId }, { targetType: "organization", targetId: filter.organizationId }],
+      OR: [{ actorOrganizationId: filter.organizationId }, { targetType: "Organization", targetId: filter.organizationId }],
     });
   }
-  if (filter.userId) conditions.push({ OR: [{ actorUserId: filter.userId }, { targetType: "user", targetId: filter.userId }] });
+  if (filter.userId) conditions.push({ OR: [{ actorUserId: filter.userId }, { targetType: "User", targetId: filter.userId }] });
   if (filter.action) conditions.push(filter.action.endsWith(".") ? { action: { startsWith: filter.action } } : { action: filter.action });
   if (filter.targetId) conditions.push({ targetId: filter.targetId });
   if (filter.from || filter.to) {
@@ -40,7 +26,7 @@ function whereOf(filter: AuditEventExportQuery, beforeId: bigint | undefined): P
 export function createAuditLogRepository(prisma: PrismaClient) {
   return {
     findEvents(filter: AuditEventExportQuery, beforeId: bigint | undefined, take: number): Promise<StoredAuditEvent[]> {
-      return prisma.auditEvent.findMany({ where: whereOf(filter, beforeId), orderBy: { id: "desc" }, take, select: EVENT_SELECT });
+      return prisma.auditEvent.findMany({ where: whereOf(filter, beforeId), orderBy: { id: "desc" }, take, select: AUDIT_EVENT_SELECT });
     },
 
     async namesOf(events: StoredAuditEvent[]) {

@@ -140,7 +140,7 @@ export function createNoticesService(deps: { prisma: PrismaClient; now: () => Da
           action: "notices.posted",
           actor,
           ipAddress: actor.ipAddress,
-          target: { type: "notice", id: row.id },
+          target: { type: "Notice", id: row.id },
           data: { audience: input.audience, startsAt: input.startsAt, endsAt: input.endsAt, title: input.title },
         });
         return toNotice(row);
@@ -164,7 +164,7 @@ export function createNoticesService(deps: { prisma: PrismaClient; now: () => Da
           action: "notices.updated",
           actor,
           ipAddress: actor.ipAddress,
-          target: { type: "notice", id: noticeId },
+          target: { type: "Notice", id: noticeId },
           data: { audience: input.audience, startsAt: input.startsAt, endsAt: input.endsAt, title: input.title },
         });
         return toNotice(row);
@@ -180,7 +180,7 @@ export function createNoticesService(deps: { prisma: PrismaClient; now: () => Da
         // The condition makes a second withdrawal (or a race with one) a conflict instead of a second audit event.
         const { count } = await tx.notice.updateMany({ where: { id: noticeId, withdrawnAt: null }, data: { withdrawnAt: now() } });
         if (count === 0) throw new AppError("CONFLICT", "This notice has already been withdrawn.", { currentState: "WITHDRAWN" });
-        await recordAuditEvent(tx, { action: "notices.withdrawn", actor, ipAddress: actor.ipAddress, target: { type: "notice", id: noticeId } });
+        await recordAuditEvent(tx, { action: "notices.withdrawn", actor, ipAddress: actor.ipAddress, target: { type: "Notice", id: noticeId } });
         return toNotice(await tx.notice.findUniqueOrThrow({ where: { id: noticeId }, select: NOTICE_SELECT }));
       });
     },
@@ -212,7 +212,7 @@ export function createNoticesService(deps: { prisma: PrismaClient; now: () => Da
           action: "maintenance.scheduled",
           actor,
           ipAddress: actor.ipAddress,
-          target: { type: "maintenance_window", id: row.id },
+          target: { type: "MaintenanceWindow", id: row.id },
           data: { scope: input.scope, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), reason },
         });
         return row;
@@ -235,7 +235,7 @@ export function createNoticesService(deps: { prisma: PrismaClient; now: () => Da
           action: "maintenance.cancelled",
           actor,
           ipAddress: actor.ipAddress,
-          target: { type: "maintenance_window", id: windowId },
+          target: { type: "MaintenanceWindow", id: windowId },
           data: { scope: existing.scope, wasOpen: existing.startsAt <= at },
         });
         return tx.maintenanceWindow.findUniqueOrThrow({ where: { id: windowId }, select: WINDOW_SELECT });

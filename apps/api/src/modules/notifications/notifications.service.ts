@@ -118,7 +118,7 @@ export function createNotificationsService(deps: { prisma: PrismaClient; now: ()
             select: { kind: true },
           });
         }
-        await recordAuditEvent(tx, { action: "notifications.preferences_changed", actor, ipAddress: actor.ipAddress, target: { type: "user", id: actor.userId }, data: { preferences: body.preferences } });
+        await recordAuditEvent(tx, { action: "notifications.preferences_changed", actor, ipAddress: actor.ipAddress, target: { type: "User", id: actor.userId }, data: { preferences: body.preferences } });
       });
       return this.preferences(actor.userId);
     },
@@ -126,7 +126,7 @@ export function createNotificationsService(deps: { prisma: PrismaClient; now: ()
     async setLocale(actor: Actor, locale: Locale) {
       await prisma.$transaction(async (tx) => {
         await tx.user.update({ where: { id: actor.userId }, data: { locale }, select: { id: true } });
-        await recordAuditEvent(tx, { action: "users.locale_changed", actor, ipAddress: actor.ipAddress, target: { type: "user", id: actor.userId }, data: { locale } });
+        await recordAuditEvent(tx, { action: "users.locale_changed", actor, ipAddress: actor.ipAddress, target: { type: "User", id: actor.userId }, data: { locale } });
       });
       return { locale };
     },
@@ -174,7 +174,7 @@ export function createNotificationsService(deps: { prisma: PrismaClient; now: ()
           if (!exists) throw new AppError("NOT_FOUND", "No such mail.");
           throw new AppError("CONFLICT", "Only a mail that failed can be sent again.", { currentState: exists.status });
         }
-        await recordAuditEvent(tx, { action: "mail.retried", actor, ipAddress: actor.ipAddress, target: { type: "outbox_mail", id: mailId } });
+        await recordAuditEvent(tx, { action: "mail.retried", actor, ipAddress: actor.ipAddress, target: { type: "OutboxMail", id: mailId } });
       });
       return this.getMail(mailId);
     },

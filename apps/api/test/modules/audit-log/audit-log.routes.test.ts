@@ -43,6 +43,11 @@ describe("GET /api/admin/audit-events", () => {
 
     const signedOnly = (await list(`?userId=${firm.userId}&action=contracts.signed`)).json<AuditEventList>();
     expect(signedOnly.events.map((event) => event.data["index"])).toEqual([5, 3, 1]);
+    // Events about the organisation by someone else (ops suspending it, say) are found by the same filter.
+    const ops = await createUser(testApp.prisma, { kind: "OPERATOR" });
+    await recordAuditEvent(testApp.prisma, { action: "admin.organization_suspended", actor: { userId: ops.user.id, organizationId: ops.organization.id }, target: { type: "Organization", id: firm.organizationId } });
+    const about = (await list(`?organizationId=${firm.organizationId}&action=admin.`)).json<AuditEventList>();
+    expect(about.events.map((event) => event.actorOrganizationId)).toEqual([ops.organization.id]);
     const future = (await list(`?organizationId=${firm.organizationId}&from=2999-01-01T00:00:00Z`)).json<AuditEventList>();
     expect(future.events).toEqual([]);
   });
@@ -76,8 +81,9 @@ describe("GET /api/admin/audit-events/export", () => {
     expect(response.headers["content-disposition"]).toMatch(/^attachment; filename="audit-log-.+\.csv"$/);
     expect(response.body.startsWith("\uFEFFid,occurredAt,action,")).toBe(true);
     const lines = response.body.trim().split("\n");
-    expect(lines).toHaveLength(8);
-    expect(lines[1]).toContain(`"{""index"":6,""名前"":""青葉建設, \\""JV\\""""}"`);
+    // The firm's seven events and the one about it.
+    expect(lines).toHaveLength(9);
+    expect(lines.find((line) => line.includes('""index"":6'))).toContain(`"{""index"":6,""名前"":""青葉建設, \\""JV\\""""}"`);
   });
 });
 
