@@ -96,10 +96,13 @@ export function createAdminRecordsService(deps: {
   const { database, config, pki, maintenance, now } = deps;
   const prisma = database.prisma;
 
-  async function readVersion(): Promise<string> {
-    const file = path.join(path.dirname(config.migrationsDir), "..", "package.json");
-    const pkg = JSON.parse(await readFile(file, "utf8").catch(() => "{}")) as { version?: string };
-    return pkg.version ?? "unversioned";
+  let version: Promise<string> | undefined;
+  /** The release in the checkout's package.json, read once: it does not change while the server runs. */
+  function readVersion(): Promise<string> {
+    version ??= readFile(path.join(path.dirname(config.migrationsDir), "..", "package.json"), "utf8")
+      .then((text) => (JSON.parse(text) as { version?: string }).version ?? "unversioned")
+      .catch(() => "unversioned");
+    return version;
   }
 
   return {

@@ -1,6 +1,6 @@
 // Ops read certificates and the CRL, contracts and guarantees of every organisation (metadata only, never a
 // guarantee's key), and the system status; nobody else may.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { AdminCertificateList, AdminContractList, AdminGuaranteeList, CrlStatus, SystemStatus } from "@pwp/shared/admin-console";
 import { issueTestCertificate } from "../../support/certificates.ts";
 import { buildTestApp, type TestApp } from "../../support/test-app.ts";
@@ -69,7 +69,8 @@ describe("records for ops", () => {
     expect(status.status).toBe(200);
     expect(status.body.database.migrationsPending).toEqual([]);
     expect(status.body.database.latestMigration).toMatch(/operations_layer|^\d{14}_/);
-    expect(status.body.database.engine).toBe(testApp.app.db.engine);
+    // The suite runs once on the embedded database and once on a PostgreSQL server (global-setup provides its URL).
+    expect(status.body.database.engine).toBe(inject("postgresAdminUrl") ? "postgresql" : "pglite");
     expect(status.body.database.serverVersion).toMatch(/^1[5-9]/);
     expect(status.body.auditEvents).toBe(await testApp.prisma.auditEvent.count());
     expect(status.body.mailOutbox).toEqual(expect.objectContaining({ pending: expect.any(Number), failed: expect.any(Number) }));
